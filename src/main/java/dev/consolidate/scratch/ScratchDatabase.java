@@ -45,7 +45,18 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** A new connection, verified to be connected to this database. */
     public Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(jdbcUrl, credentials);
+        return connect(new Properties());
+    }
+
+    /**
+     * A new connection with extra pgjdbc properties (e.g. preferQueryMode), verified to be
+     * connected to this database. The credentials cannot be overridden.
+     */
+    public Connection connect(Properties driverProperties) throws SQLException {
+        Properties p = new Properties();
+        p.putAll(driverProperties);
+        p.putAll(credentials);
+        Connection c = DriverManager.getConnection(jdbcUrl, p);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
             rs.next();
             String actual = rs.getString(1);
