@@ -1,6 +1,8 @@
 package dev.consolidate.scratch;
 
 import dev.consolidate.problem.Problem;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -41,8 +43,13 @@ public final class DockerScratchServer extends JdbcScratchServer {
                     .state("nothing changed.")
                     .build();
         }
+        // The port is published on the host: a random password keeps it from being an open door, and
+        // the user "postgres" is what images built on the official one (Supabase's) expect.
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
+                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+                .withUsername("postgres")
+                .withPassword(HexFormat.of().formatHex(randomBytes()))
+                .withDatabaseName("postgres");
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -55,6 +62,12 @@ public final class DockerScratchServer extends JdbcScratchServer {
                     .build();
         }
         return new DockerScratchServer(container, image);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return b;
     }
 
     @Override
