@@ -1,0 +1,187 @@
+package dev.consolidate.backup;
+
+import dev.consolidate.problem.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One restore of an archive into an empty database: integrity gate, pre-data, rows (in parallel,
+ * each table checked as it lands), sequence positions, history rows, post-data.
+ */
+final class RestoreRun {
+    private static final String PARTIAL = "The target database holds a partial restore; drop it and create an "
+            + "empty one before trying again.";
+
+    private final BackupManifest manifest;
+    private final Path archiveFile;
+    private final Connector target;
+    private final int workers;
+    private final SerializedListener listener;
+
+    RestoreRun(BackupManifest manifest, Path archiveFile, Connector target, int workers, SerializedListener listener) {
+        this.manifest = manifest;
+        this.archiveFile = archiveFile;
+        this.target = target;
+        this.workers = workers;
+        this.listener = listener;
+    }
+
+    RestoreResult run() {
+        BackupManifest.Contents contents = manifest.contents();
+        listener.phase(ProgressListener.Phase.CHECK);
+        IntegrityReport report = ArchiveIntegrity.check(archiveFile, manifest);
+        if (!report.intact()) {
+            throw ArchiveIntegrity.problem(report, "Nothing was restored; the target database was not touched.");
+        }
+        ArchiveReader reader = new ArchiveReader(archiveFile, manifest.archive());
+        try (Connection ddl = connect()) {
+            EmptyDatabase.require(ddl);
+            String database = currentDatabase(ddl);
+
+            listener.phase(ProgressListener.Phase.PRE_DATA);
+            runScript(ddl, reader.readText(contents.preData().entry()), "schema (pre-data)",
+                    "It ran in one transaction, so nothing of it was kept: the target database is still empty.");
+
+            listener.phase(ProgressListener.Phase.DATA);
+            loadTables(reader, contents.tables());
+
+            listener.phase(ProgressListener.Phase.SEQUENCES);
+            restoreSequences(ddl, contents.sequences());
+
+            listener.phase(ProgressListener.Phase.HISTORY);
+            int history = loadHistory(ddl, contents, reader.readText(contents.history().entry()));
+
+            listener.phase(ProgressListener.Phase.POST_DATA);
+            runScript(ddl, reader.readText(contents.postData().entry()),
+                    "indexes, constraints, triggers and policies (post-data)", PARTIAL);
+
+            long rows = contents.tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
+            return new RestoreResult(database, contents.tables().size(), rows, contents.sequences().size(), history);
+        } catch (SQLException e) {
+            throw Problem.stepFailed("The restore into the target database failed: " + SqlErrors.describe(e) + ".")
+                    .why("The server refused a step of the restore.")
+                    .fix("Check that the target server is reachable and that the role may create objects, then "
+                            + "restore again into a new empty database.")
+                    .state(PARTIAL)
+                    .cause(e)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the backup archive " + archiveFile, e);
+        }
+    }
+
+    private Connection connect() {
+        try {
+            return target.connect();
+        } catch (SQLException e) {
+            throw Problem.precondition("Could not connect to the target database: " + SqlErrors.describe(e) + ".")
+                    .why("A restore needs a session in the (empty) target database.")
+                    .fix("Check the target's URL, that it exists and that the role may log in.")
+                    .state("Nothing was restored.")
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    private static String currentDatabase(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void runScript(Connection c, String sql, String what, String stateOnFailure) {
+        if (sql.isBlank()) {
+            return;
+        }
+        try {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // Routine bodies may name objects created later in the same script.
+                s.execute("SET LOCAL check_function_bodies = false");
+                s.execute(sql);
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the session is broken; the original failure is the one to report
+            }
+            throw Problem.stepFailed("Restoring the " + what + " failed: " + SqlErrors.describe(e) + ".")
+                    .why("The server refused a statement of the backup's schema script.")
+                    .fix("Make the target match what the schema needs (extensions available, roles that own or are "
+                            + "granted objects exist), then restore again into a new empty database.")
+                    .state(stateOnFailure)
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    private void loadTables(ArchiveReader reader, List<BackupManifest.TableEntry> tables) {
+        List<BackupManifest.TableEntry> order = tables.stream()
+                .sorted(Comparator.comparingLong(BackupManifest.TableEntry::bytes).reversed()
+                        .thenComparing(BackupManifest.TableEntry::table))
+                .toList();
+        TableLoader loader = new TableLoader(reader, listener::addBytes);
+        Workers.run("consolidate-restore", workers, target, CopySession::prepare, order, (c, t) -> {
+            try {
+                loader.load(c, t);
+            } catch (SQLException e) {
+                throw loadFailed(t, e);
+            }
+            listener.tableFinished(tables.size(), t.table(), t.rows(), t.bytes());
+        });
+    }
+
+    private static Problem loadFailed(BackupManifest.TableEntry t, SQLException e) {
+        String why = SqlErrors.describe(e);
+        boolean rls = why.toLowerCase(java.util.Locale.ROOT).contains("row-level security");
+        return Problem.stepFailed("Loading the rows of table " + t.table() + " failed: " + why + ".")
+                .why(rls ? "Row-level security applies to the restoring role, and COPY cannot load through policies."
+                        : "The server refused the table's rows.")
+                .fix(rls ? "Restore as a superuser or a role with BYPASSRLS."
+                        : "Check that the target server can store every value of the source (same or newer major, "
+                        + "same extensions), then restore again into a new empty database.")
+                .state(PARTIAL)
+                .cause(e)
+                .build();
+    }
+
+    private void restoreSequences(Connection c, List<SequenceValue> sequences) throws SQLException {
+        SequenceValues.write(c, sequences);
+        List<SequenceValue> back = SequenceValues.read(c, sequences.stream().map(SequenceValue::sequence).toList());
+        if (!back.equals(sequences.stream().sorted(Comparator.comparing(SequenceValue::sequence)).toList())) {
+            throw Problem.stepFailed("The restored sequence positions differ from the backup.")
+                    .why("Read back: " + back + "; the manifest recorded: " + sequences + ".")
+                    .fix("Restore again into a new empty database.")
+                    .state(PARTIAL)
+                    .build();
+        }
+    }
+
+    private static int loadHistory(Connection c, BackupManifest.Contents contents, String rowsJson) throws SQLException {
+        int inserted = HistoryLoader.load(c, contents, rowsJson);
+        if (inserted < 0) {
+            return 0;
+        }
+        if (inserted != contents.historyRows()) {
+            throw Problem.stepFailed("Only " + inserted + " of " + contents.historyRows()
+                            + " history rows went back into " + contents.historyTable() + ".")
+                    .why("The saved rows do not map onto the restored history table.")
+                    .fix("Restore again into a new empty database; insert the rows of history/rows.json by hand if it recurs.")
+                    .state(PARTIAL)
+                    .build();
+        }
+        return inserted;
+    }
+}
