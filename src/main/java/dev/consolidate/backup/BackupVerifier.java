@@ -1,5 +1,6 @@
 package dev.consolidate.backup;
 
+import dev.consolidate.problem.Problem;
 import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.scratch.ScratchServer;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ public final class BackupVerifier {
     RestoreResult verify(BackupManifest manifest, Path archiveFile, ScratchServer scratch, int workers) {
         try (ScratchDatabase db = scratch.create("backup_verify")) {
             return new BackupRestorer(listener).restore(manifest, archiveFile, db::connect, workers);
+        } catch (Problem p) {
+            throw p.withState("The backup files were not changed; the scratch database used to verify them was dropped.");
         }
     }
 }

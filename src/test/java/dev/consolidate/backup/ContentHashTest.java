@@ -1,0 +1,81 @@
+package dev.consolidate.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ContentHashTest {
+
+    private static String digest(String stream, int... splits) throws Exception {
+        CopyStreamDigest d = new CopyStreamDigest();
+        byte[] b = stream.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int s : splits) {
+            d.write(b, from, s - from);
+            from = s;
+        }
+        d.write(b, from, b.length - from);
+        return d.finish().contentHash();
+    }
+
+    @Test
+    void rowOrderDoesNotMatterButEveryRowCounts() throws Exception {
+        String a = digest("1\tone\n2\ttwo\n3\t\\N\n");
+        assertEquals(a, digest("3\t\\N\n1\tone\n2\ttwo\n"));
+        assertNotEquals(a, digest("1\tone\n2\ttwo\n"));
+        // Two equal rows do not cancel out (as they would with XOR).
+        assertNotEquals(digest("x\n"), digest("x\nx\nx\n"));
+        assertNotEquals(digest(""), digest("x\nx\n"));
+    }
+
+    @Test
+    void howTheStreamIsCutIntoWritesDoesNotMatter() throws Exception {
+        String rows = "alpha\tbeta\nga\\nmma\n\ndelta\n";
+        String whole = digest(rows);
+        for (int i = 1; i < rows.length(); i++) {
+            assertEquals(whole, digest(rows, i), "split at " + i);
+        }
+        assertEquals(whole, digest(rows, 1, 2, 3, 11, 12));
+    }
+
+    @Test
+    void countsRowsAndBytesAndHashesTheStream() throws Exception {
+        CopyStreamDigest d = new CopyStreamDigest();
+        byte[] b = "a\nb\n\n".getBytes(StandardCharsets.UTF_8);
+        d.write(b, 0, b.length);
+        CopyDigest r = d.finish();
+        assertEquals(3, r.rows());
+        assertEquals(5, r.bytes());
+        assertEquals(Sha256.hex(b), r.sha256());
+    }
+
+    @Test
+    void aStreamCutInsideARowStillCountsThatRow() throws Exception {
+        CopyStreamDigest d = new CopyStreamDigest();
+        byte[] b = "a\nhal".getBytes(StandardCharsets.UTF_8);
+        d.write(b, 0, b.length);
+        assertEquals(2, d.finish().rows());
+    }
+
+    @Test
+    void theSumCarriesAcrossAllFourLimbsAndWraps() {
+        ContentHash h = new ContentHash();
+        byte[] ones = new byte[32];
+        Arrays.fill(ones, (byte) 0xFF);
+        byte[] one = new byte[32];
+        one[31] = 1;
+        h.add(ones);
+        h.add(one);
+        assertEquals("0".repeat(64), h.hex());
+        h.add(one);
+        h.add(one);
+        assertEquals("0".repeat(63) + "2", h.hex());
+        byte[] high = new byte[32];
+        high[24] = 1;
+        h.add(high);
+        assertEquals("0".repeat(48) + "01" + "0".repeat(13) + "2", h.hex());
+    }
+}
