@@ -1,5 +1,6 @@
 package dev.consolidate.backup;
 
+import dev.consolidate.fs.Sha256;
 import dev.consolidate.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,9 @@ final class ArchiveIntegrity {
                 damaged = scan(file, manifest);
             }
             return new IntegrityReport(file.toString(), archive.sha256(), sha, archive.bytes(), size, damaged);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the archive " + file, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("could not read the archive " + file,
+                    e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
         }
     }
 

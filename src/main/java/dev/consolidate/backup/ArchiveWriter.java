@@ -1,5 +1,6 @@
 package dev.consolidate.backup;
 
+import dev.consolidate.fs.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

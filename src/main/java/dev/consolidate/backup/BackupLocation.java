@@ -62,7 +62,7 @@ public record BackupLocation(Path manifestFile, Path archiveFile, BackupManifest
         if (archiveFile == null) {
             throw Problem.usage("The backup at " + manifestFile + " holds no data: it records that the user's own backup was used ("
                             + manifest.reference() + ").")
-                    .why("It was taken with --backup=none.")
+                    .why("It was taken with --backup none.")
                     .fix("Restore from that backup with the tool it was taken with.")
                     .state("Nothing was changed.")
                     .build();

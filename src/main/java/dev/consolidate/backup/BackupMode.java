@@ -11,12 +11,16 @@ public enum BackupMode {
     /** Nothing: the user took a backup of their own, named by a reference text kept in the manifest. */
     NONE;
 
-    /** The spelling used in manifests and on the command line: full, schema-only, none. */
+    /** The spelling used in manifests: full, schema-only, none. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Also takes the command line's short "schema". */
     public static BackupMode fromLabel(String label) {
+        if ("schema".equals(label)) {
+            return SCHEMA_ONLY;
+        }
         for (BackupMode m : values()) {
             if (m.label().equals(label)) {
                 return m;

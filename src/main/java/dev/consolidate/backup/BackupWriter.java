@@ -1,6 +1,7 @@
 package dev.consolidate.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.consolidate.fs.Sha256;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.scratch.ScratchServer;
 import java.io.IOException;
@@ -76,10 +77,10 @@ public final class BackupWriter {
     public BackupResult write(BackupRequest request) {
         BackupFolder folder = new BackupFolder(request.directory());
         if (request.mode() == BackupMode.NONE && (request.reference() == null || request.reference().isBlank())) {
-            throw Problem.usage("--backup=none needs a reference to the backup you took yourself.")
+            throw Problem.usage("--backup none needs --backup-ref, naming the backup you took yourself.")
                     .why("The rollback runbook must say which backup restores production if the consolidation "
                             + "has to be undone.")
-                    .fix("Name it, e.g. --backup=none --backup-reference \"pg_dump file prod-2025-09-28.dump on the ops share\".")
+                    .fix("Name it, e.g. --backup none --backup-ref \"pg_dump file prod-2025-09-28.dump on the ops share\".")
                     .state("Nothing was changed.")
                     .build();
         }

@@ -1,5 +1,6 @@
 package dev.consolidate.backup;
 
+import dev.consolidate.fs.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consolidate.db.ConnectionSpec;
+import dev.consolidate.fs.Sha256;
 import dev.consolidate.scratch.EmbeddedScratchServer;
 import dev.consolidate.scratch.ScratchDatabase;
 import java.nio.file.Files;

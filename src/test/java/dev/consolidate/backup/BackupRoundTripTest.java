@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consolidate.fs.Sha256;
 import dev.consolidate.problem.ExitCode;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.scratch.EmbeddedScratchServer;
