@@ -1,0 +1,70 @@
+package dev.consolidate.catalog.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * The identity of a catalog object: kind and schema-qualified name, plus the argument types for
+ * routines and operators ({@code signature}) and the table for constraints, indexes, triggers,
+ * rules and policies ({@code parent}; the publication for a publication table). Names are raw
+ * (unquoted). Absent parts are null.
+ */
+public record ObjectKey(ObjectKind kind, String schema, String name, String parent, String signature)
+        implements Comparable<ObjectKey> {
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.<String>naturalOrder());
+    private static final Comparator<ObjectKey> ORDER = Comparator.comparing(ObjectKey::kind)
+            .thenComparing(ObjectKey::schema, TEXT)
+            .thenComparing(ObjectKey::parent, TEXT)
+            .thenComparing(ObjectKey::name, TEXT)
+            .thenComparing(ObjectKey::signature, TEXT);
+
+    public ObjectKey {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+    }
+
+    public static ObjectKey of(ObjectKind kind, String schema, String name) {
+        return new ObjectKey(kind, schema, name, null, null);
+    }
+
+    @Override
+    public int compareTo(ObjectKey o) {
+        return ORDER.compare(this, o);
+    }
+
+    /** What an auditor reads: "policy p1 on app.subs", "function app.f(integer)". */
+    public String display() {
+        String label = kind.label();
+        switch (kind) {
+            case CONSTRAINT, INDEX, TRIGGER, RULE, POLICY:
+                return label + " " + name + " on " + qualify(schema, parent);
+            case PUBLICATION_TABLE:
+                return "table " + qualify(schema, name) + " in publication " + parent;
+            case DEFAULT_PRIVILEGES:
+                return "default privileges of role " + name + " on " + signature
+                        + (schema == null ? " (database-wide)" : " in schema " + schema);
+            case MEMBER_PRIVILEGES:
+                return "privileges on extension member " + name;
+            case UNMODELLED:
+                return name;
+            case FUNCTION, PROCEDURE, AGGREGATE:
+                return label + " " + qualify(schema, name) + "(" + (signature == null ? "" : signature) + ")";
+            case OPERATOR:
+                return label + " " + qualify(schema, name) + " (" + signature + ")";
+            case SCHEMA:
+                return label + " " + name;
+            default:
+                return label + " " + qualify(schema, name);
+        }
+    }
+
+    private static String qualify(String schema, String name) {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

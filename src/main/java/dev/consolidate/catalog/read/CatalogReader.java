@@ -1,0 +1,167 @@
+package dev.consolidate.catalog.read;
+
+import dev.consolidate.catalog.model.CatalogObject;
+import dev.consolidate.catalog.model.ObjectKey;
+import dev.consolidate.catalog.model.ObjectKind;
+import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.catalog.model.SnapshotInfo;
+import dev.consolidate.problem.Problem;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a database's catalog into a {@link Snapshot} with a fixed handful of set-based queries
+ * (never one per object), in one read-only repeatable-read transaction so every query sees the
+ * same catalog. The session's search_path is emptied inside that transaction so every deparsed
+ * name is schema-qualified the same way whatever the database's settings. Nothing is written.
+ */
+public final class CatalogReader {
+    /** The oldest major the queries are written for. */
+    public static final int OLDEST_MAJOR = 15;
+    private static final int FETCH_SIZE = 2000;
+
+    /** Reads the whole catalog (all non-system schemas); scoping comes afterwards. */
+    public Snapshot read(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit) {
+            throw new IllegalStateException("the catalog is read in a transaction of its own: pass a connection in autocommit mode");
+        }
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            s.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+            SnapshotInfo info = readInfo(s);
+            Map<ObjectKey, Pending> objects = new HashMap<>();
+            Map<Long, ObjectKey> byAddress = new HashMap<>();
+            for (CatalogQuery q : CatalogQuery.objectQueries()) {
+                readObjects(connection, q, objects, byAddress);
+            }
+            Map<Long, Long> aliases = readAliases(connection);
+            readDependencies(connection, objects, byAddress, aliases);
+            List<CatalogObject> done = new ArrayList<>(objects.size());
+            for (Pending p : objects.values()) {
+                done.add(CatalogObject.of(p.key, p.description, p.hints, new ArrayList<>(p.dependsOn)));
+            }
+            return new Snapshot(info, done);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static SnapshotInfo readInfo(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery(
+                "SELECT current_setting('server_version_num')::int, current_setting('server_version'), current_user")) {
+            rs.next();
+            int num = rs.getInt(1);
+            if (num / 10000 < OLDEST_MAJOR) {
+                throw Problem.precondition("The database runs PostgreSQL " + rs.getString(2) + ", older than " + OLDEST_MAJOR + ".")
+                        .why("The catalog queries are written for PostgreSQL " + OLDEST_MAJOR + " to 18.")
+                        .fix("Upgrade the server, or run against a copy on PostgreSQL " + OLDEST_MAJOR + " or newer.")
+                        .state("Nothing was changed.")
+                        .build();
+            }
+            return new SnapshotInfo(num, rs.getString(2).split(" ")[0], rs.getString(3));
+        }
+    }
+
+    private static void readObjects(Connection c, CatalogQuery q, Map<ObjectKey, Pending> objects,
+                                    Map<Long, ObjectKey> byAddress) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery(q.text())) {
+                while (rs.next()) {
+                    ObjectKey key = new ObjectKey(ObjectKind.fromId(rs.getString("kind")), rs.getString("schema_name"),
+                            rs.getString("object_name"), rs.getString("parent_name"), rs.getString("signature"));
+                    Pending p = new Pending(key, rs.getString("description"), rs.getString("hints"));
+                    if (objects.putIfAbsent(key, p) != null) {
+                        throw new IllegalStateException("catalog query " + q + " returned " + key.display() + " twice");
+                    }
+                    if (key.kind() != ObjectKind.MEMBER_PRIVILEGES) {
+                        // the member itself is the extension's: a dependency on it is one on the extension
+                        byAddress.putIfAbsent(address(rs.getLong("class_id"), rs.getLong("obj_id")), key);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<Long, Long> readAliases(Connection c) throws SQLException {
+        Map<Long, Long> aliases = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery(CatalogQuery.ALIASES.text())) {
+                while (rs.next()) {
+                    aliases.putIfAbsent(address(rs.getLong(1), rs.getLong(2)), address(rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return aliases;
+    }
+
+    private static void readDependencies(Connection c, Map<ObjectKey, Pending> objects, Map<Long, ObjectKey> byAddress,
+                                         Map<Long, Long> aliases) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery(CatalogQuery.DEPENDENCIES.text())) {
+                while (rs.next()) {
+                    ObjectKey from = resolve(address(rs.getLong(1), rs.getLong(2)), byAddress, aliases);
+                    ObjectKey to = resolve(address(rs.getLong(3), rs.getLong(4)), byAddress, aliases);
+                    if (from == null || to == null || from.equals(to) || isOwnership(from, to)) {
+                        continue;
+                    }
+                    objects.get(from).dependsOn.add(to);
+                }
+            }
+        }
+    }
+
+    /**
+     * A sequence's OWNED BY column is recorded as the sequence depending on the table; the table
+     * (through a default) usually depends on the sequence. OWNED BY is part of the sequence's
+     * description and written after both, so the edge is not an ordering constraint.
+     */
+    private static boolean isOwnership(ObjectKey from, ObjectKey to) {
+        return from.kind() == ObjectKind.SEQUENCE && to.kind() == ObjectKind.TABLE;
+    }
+
+    private static ObjectKey resolve(long address, Map<Long, ObjectKey> byAddress, Map<Long, Long> aliases) {
+        long a = address;
+        for (int hop = 0; hop < 8; hop++) {
+            ObjectKey k = byAddress.get(a);
+            if (k != null) {
+                return k;
+            }
+            Long next = aliases.get(a);
+            if (next == null) {
+                return null;
+            }
+            a = next;
+        }
+        return null;
+    }
+
+    private static long address(long classId, long objId) {
+        return (classId << 32) | (objId & 0xffffffffL);
+    }
+
+    private static final class Pending {
+        final ObjectKey key;
+        final String description;
+        final String hints;
+        final TreeSet<ObjectKey> dependsOn = new TreeSet<>();
+
+        Pending(ObjectKey key, String description, String hints) {
+            this.key = key;
+            this.description = description;
+            this.hints = hints;
+        }
+    }
+}
