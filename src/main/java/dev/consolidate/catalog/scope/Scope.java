@@ -1,0 +1,118 @@
+package dev.consolidate.catalog.scope;
+
+import dev.consolidate.catalog.model.CatalogObject;
+import dev.consolidate.catalog.model.ObjectKey;
+import dev.consolidate.catalog.model.ObjectKind;
+import dev.consolidate.catalog.model.Snapshot;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which objects of a snapshot belong to the history, as opposed to the environment it runs in.
+ *
+ * <p>The environment snapshot is the catalog right after the environment was set up and before
+ * the first migration (a fresh database; plus the Supabase platform shim or a bootstrap file).
+ * Then:
+ * <ul>
+ * <li>an object identical to its environment version is left out;</li>
+ * <li>an environment object the history changed (RLS enabled on {@code auth.users}, a grant or a
+ * column added to it) is kept, and the baseline writes the change, not the object;</li>
+ * <li>an environment object the history dropped is kept as a tombstone, and the baseline drops it;</li>
+ * <li>anything else is the history's, even inside a platform schema (a function in {@code auth},
+ * a trigger on {@code auth.users}, a policy on {@code storage.objects}). The one exception: in a
+ * platform schema the environment did not set up at all, nothing can be told apart from the
+ * platform's own objects, so the whole schema is left out;</li>
+ * <li>the migration tool's own history tables are always left out, with everything on them.</li>
+ * </ul>
+ */
+public record Scope(String profile, Snapshot environment, SortedSet<String> platformSchemas, SortedSet<String> excludedTables) {
+
+    /** Schemas the Supabase platform manages. */
+    public static final Set<String> SUPABASE_SCHEMAS = Set.of("auth", "storage", "realtime", "extensions", "vault",
+            "graphql", "graphql_public", "cron", "net", "pgsodium", "pgsodium_masks", "supabase_functions",
+            "supabase_migrations", "pgbouncer", "pgtle", "_realtime", "_analytics", "_supavisor", "topology", "tiger",
+            "tiger_data");
+
+    public Scope {
+        platformSchemas = new TreeSet<>(platformSchemas);
+        excludedTables = new TreeSet<>(excludedTables);
+    }
+
+    /** Every non-system schema; the environment is usually a freshly created database. */
+    public static Scope plain(Snapshot environment) {
+        return new Scope("plain", environment, new TreeSet<>(), new TreeSet<>());
+    }
+
+    public static Scope supabase(Snapshot environment) {
+        return new Scope("supabase", environment, new TreeSet<>(SUPABASE_SCHEMAS), new TreeSet<>());
+    }
+
+    /** The same scope also leaving out these tables ("schema.table", unquoted), e.g. history tables. */
+    public Scope excludingTables(Collection<String> qualifiedTables) {
+        TreeSet<String> t = new TreeSet<>(excludedTables);
+        t.addAll(qualifiedTables);
+        return new Scope(profile, environment, platformSchemas, t);
+    }
+
+    public ScopedSnapshot apply(Snapshot snapshot) {
+        Set<String> environmentSchemas = new TreeSet<>();
+        for (CatalogObject o : environment.objects()) {
+            if (o.key().schema() != null) {
+                environmentSchemas.add(o.key().schema());
+            }
+        }
+        List<CatalogObject> kept = new ArrayList<>();
+        for (CatalogObject o : snapshot.objects()) {
+            if (onExcludedTable(o.key())) {
+                continue;
+            }
+            CatalogObject before = environment.get(o.key()).orElse(null);
+            if (before != null) {
+                if (!before.hash().equals(o.hash())) {
+                    kept.add(o);
+                }
+                continue;
+            }
+            String schema = o.key().schema();
+            if (schema != null && platformSchemas.contains(schema) && !environmentSchemas.contains(schema)) {
+                continue;
+            }
+            kept.add(o);
+        }
+        for (CatalogObject e : environment.objects()) {
+            if (!snapshot.contains(e.key()) && !onExcludedTable(e.key()) && !e.isDropped()) {
+                kept.add(CatalogObject.dropped(e.key()));
+            }
+        }
+        return new ScopedSnapshot(new Snapshot(snapshot.info(), kept), environment, this);
+    }
+
+    private boolean onExcludedTable(ObjectKey k) {
+        if (excludedTables.isEmpty() || k.schema() == null) {
+            return false;
+        }
+        if (k.kind() == ObjectKind.TABLE || k.kind() == ObjectKind.PUBLICATION_TABLE) {
+            return excludedTables.contains(k.schema() + "." + k.name());
+        }
+        return k.kind().belongsToTable() && excludedTables.contains(k.schema() + "." + k.parent());
+    }
+
+    /** One paragraph for reports. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("Scope '").append(profile).append("': all non-system schemas");
+        if (!platformSchemas.isEmpty()) {
+            sb.append("; platform schemas ").append(String.join(", ", platformSchemas))
+                    .append(" keep only what the history put or changed in them");
+        }
+        sb.append("; objects the environment created (").append(environment.size())
+                .append(" objects) are left out unless the history changed or dropped them");
+        if (!excludedTables.isEmpty()) {
+            sb.append("; history tables left out: ").append(String.join(", ", excludedTables));
+        }
+        return sb.append('.').toString();
+    }
+}
