@@ -1,0 +1,28 @@
+package dev.consolidate.catalog.ddl;
+
+import dev.consolidate.catalog.model.ObjectKey;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A group of statements for one object, placed as a unit. The first part of an object is its
+ * anchor: other objects that depend on the object come after it, and the object's later parts
+ * (ownership, grants, ATTACH, REFRESH) follow it. {@code after} names further objects whose
+ * anchors must come first.
+ */
+record Part(ObjectKey object, Rank rank, String sql, Set<ObjectKey> after) {
+
+    Part {
+        after = new TreeSet<>(after);
+    }
+
+    static Part of(ObjectKey object, Rank rank, String sql) {
+        return new Part(object, rank, sql, Set.of());
+    }
+
+    Part withAfter(ObjectKey key) {
+        Set<ObjectKey> s = new TreeSet<>(after);
+        s.add(key);
+        return new Part(object, rank, sql, s);
+    }
+}
