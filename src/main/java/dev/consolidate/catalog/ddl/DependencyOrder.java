@@ -81,6 +81,8 @@ final class DependencyOrder {
             waiting[i] = deps.get(i).size();
         }
         Comparator<Integer> priority = Comparator.<Integer, Phase>comparing(i -> phase[i])
+                .thenComparing(i -> parts.get(i).rank().trailing())
+                .thenComparing(i -> parts.get(i).rank().trailing() ? parts.get(i).rank().ordinal() : 0)
                 .thenComparing(i -> group(parts.get(i).object()))
                 .thenComparing(i -> parts.get(i).rank())
                 .thenComparing(i -> parts.get(i).object())

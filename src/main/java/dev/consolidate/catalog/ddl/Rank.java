@@ -31,9 +31,9 @@ enum Rank {
     STATISTICS(Phase.POST_DATA),
     PUBLICATION(Phase.POST_DATA),
     PUBLICATION_TABLE(Phase.POST_DATA),
-    EVENT_TRIGGER(Phase.POST_DATA),
     REFRESH(Phase.POST_DATA),
-    DEFAULT_PRIVILEGES(Phase.POST_DATA);
+    DEFAULT_PRIVILEGES(Phase.POST_DATA),
+    EVENT_TRIGGER(Phase.POST_DATA);
 
     private final Phase phase;
 
@@ -43,5 +43,14 @@ enum Rank {
 
     Phase phase() {
         return phase;
+    }
+
+    /**
+     * Ranks written after everything else whatever their schema: default privileges and event
+     * triggers would otherwise act on the baseline's own later statements, and a materialized
+     * view is refreshed once all it reads is in place.
+     */
+    boolean trailing() {
+        return this == REFRESH || this == DEFAULT_PRIVILEGES || this == EVENT_TRIGGER;
     }
 }
