@@ -1,5 +1,6 @@
 package dev.consolidate.replay;
 
+import dev.consolidate.history.Tool;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,26 @@ public record EnvironmentSpec(Optional<Profile> profile, Optional<Path> bootstra
         if (bootstrapLabel == null) {
             bootstrapLabel = bootstrap.map(Path::toString).orElse("");
         }
+    }
+
+    /**
+     * The spec the command line's settings describe.
+     *
+     * @param profileOption   {@code --profile}: "none", a profile name, or null for the tool's default
+     * @param tool            the history's tool
+     * @param bootstrap       {@code --bootstrap}, or null
+     * @param projectRoot     the project, to name the bootstrap file relative to it in messages
+     * @param sessionSettings {@code --set} and the job file's settings, in the order given
+     */
+    public static EnvironmentSpec of(String profileOption, Tool tool, Path bootstrap, Path projectRoot,
+                                     Map<String, String> sessionSettings) {
+        Optional<Path> file = Optional.ofNullable(bootstrap);
+        String label = file.map(b -> {
+            Path abs = b.toAbsolutePath().normalize();
+            Path root = projectRoot.toAbsolutePath().normalize();
+            return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : b.toString();
+        }).orElse("");
+        return new EnvironmentSpec(Profile.forOption(profileOption, tool), file, label, sessionSettings);
     }
 
     /** Nothing: a database from template0 as it is. */
