@@ -44,7 +44,7 @@ final class MigrationApplier {
         }
         for (Statement s : file.statements()) {
             try {
-                execute(c, s, notices);
+                execute(c, file, s, notices);
             } catch (SQLException e) {
                 abandon(c);
                 throw new StatementFailure(file, s, e, notices.notices());
@@ -67,7 +67,7 @@ final class MigrationApplier {
         }
     }
 
-    private static void execute(Connection c, Statement s, NoticeCollector notices) throws SQLException {
+    private static void execute(Connection c, PreparedMigration file, Statement s, NoticeCollector notices) throws SQLException {
         if (s.hasCopyData()) {
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn(s.text(), new StringReader(s.copyData()));
@@ -78,10 +78,10 @@ final class MigrationApplier {
             try (java.sql.Statement jdbc = c.createStatement()) {
                 jdbc.setEscapeProcessing(false);
                 jdbc.execute(s.text());
-                notices.collect(jdbc.getWarnings(), s.line());
+                notices.collect(jdbc.getWarnings(), file.source(), s);
             }
         }
-        notices.collect(c.getWarnings(), s.line());
+        notices.collect(c.getWarnings(), file.source(), s);
         c.clearWarnings();
     }
 

@@ -1,5 +1,7 @@
 package dev.consolidate.replay;
 
+import dev.consolidate.sql.SourceText;
+import dev.consolidate.sql.Statement;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,8 @@ final class NoticeCollector {
     private final List<ServerNotice> kept = new ArrayList<>();
     private int dropped;
 
-    void collect(SQLWarning chain, int line) {
+    /** {@code statement} in {@code source} caused the chain; a notice raised in a DO block gets the block's line. */
+    void collect(SQLWarning chain, SourceText source, Statement statement) {
         for (SQLWarning w = chain; w != null; w = w.getNextWarning()) {
             if (kept.size() >= CAP) {
                 dropped++;
@@ -21,9 +24,10 @@ final class NoticeCollector {
             }
             ServerErrorMessage m = w instanceof PSQLWarning pw ? pw.getServerErrorMessage() : null;
             if (m != null) {
+                int line = ReplayFailure.locate(source, statement, m).line();
                 kept.add(new ServerNotice(m.getSeverity(), m.getSQLState(), m.getMessage(), line));
             } else {
-                kept.add(new ServerNotice("WARNING", w.getSQLState(), w.getMessage(), line));
+                kept.add(new ServerNotice("WARNING", w.getSQLState(), w.getMessage(), statement.line()));
             }
         }
     }
