@@ -105,6 +105,21 @@ class ReplayerTest {
     }
 
     @Test
+    void anErrorInAFileOutsideATransactionPointsAtItsLineAndKeepsWhatRanBeforeIt() throws Exception {
+        String sql = "CREATE TABLE t (id int, name text);\n"
+                + "CREATE INDEX CONCURRENTLY t_name ON t (name);\n"
+                + "CREATE VIEW named AS\n"
+                + "  SELECT id, nam FROM t;\n";
+        try (ScratchDatabase db = TestPostgres.server().create("replay concurrently error")) {
+            Problem p = assertThrows(Problem.class, () -> replay(db, EnvironmentSpec.none(), ReplayListener.NONE, file("V3__named.sql", sql)));
+            assertTrue(p.what().startsWith("Replay failed at V3__named.sql line 4, column 14:\n"
+                    + "  column \"nam\" does not exist (SQLSTATE 42703)"), p.what());
+            assertEquals(1, count(db, "SELECT count(*) FROM pg_class WHERE relname = 't_name'"),
+                    "statement by statement: the index built before the failure stays");
+        }
+    }
+
+    @Test
     void aFileWithItsOwnBeginAndCommitRunsAsWritten() throws Exception {
         try (ScratchDatabase db = TestPostgres.server().create("replay own tx")) {
             ReplayResult r = replay(db, EnvironmentSpec.none(), ReplayListener.NONE,
