@@ -27,19 +27,41 @@ public final class SqlSplitter {
      *                 end of the file, or SQL after {@code COPY ... FROM stdin;} on the same line
      */
     public List<Statement> split(SourceText source) {
+        return scan(source, null);
+    }
+
+    /**
+     * The file cut at the same semicolons, but each piece keeping the comments and blank lines
+     * before it, without its semicolon and trimmed: the form the Supabase CLI stores in
+     * {@code schema_migrations.statements} (a trailing comment after the last semicolon is a piece
+     * of its own, as there). Joined with ";\n" the pieces give the file back.
+     */
+    public List<String> splitKeepingComments(SourceText source) {
+        List<String> pieces = new ArrayList<>();
+        scan(source, pieces);
+        return List.copyOf(pieces);
+    }
+
+    private List<Statement> scan(SourceText source, List<String> pieces) {
         SqlLexer lexer = new SqlLexer(source);
+        String text = source.text();
         List<Statement> statements = new ArrayList<>();
         StatementScan current = null;
+        int pieceStart = lexer.position();
         Token t;
         while ((t = lexer.next()) != null) {
             if (t.kind() == Token.Kind.META) {
                 throw metaCommand(source, t);
             }
             if (t.isPunct(';') && (current == null || current.atTopLevel())) {
+                if (pieces != null) {
+                    addPiece(pieces, text, pieceStart, t.start());
+                }
                 if (current != null) {
                     statements.add(finish(source, lexer, current, statements.size(), true));
                     current = null;
                 }
+                pieceStart = lexer.position();
                 continue;
             }
             if (current == null) {
@@ -51,7 +73,17 @@ public final class SqlSplitter {
         if (current != null) {
             statements.add(finish(source, lexer, current, statements.size(), false));
         }
+        if (pieces != null) {
+            addPiece(pieces, text, pieceStart, text.length());
+        }
         return List.copyOf(statements);
+    }
+
+    private static void addPiece(List<String> pieces, String text, int from, int to) {
+        String piece = text.substring(from, to).strip();
+        if (!piece.isEmpty()) {
+            pieces.add(piece);
+        }
     }
 
     private static Statement finish(SourceText source, SqlLexer lexer, StatementScan scan, int index, boolean terminated) {

@@ -318,4 +318,15 @@ class SqlSplitterTest {
     void traitsAreEmptyForPlainDdl() {
         assertEquals(Set.of(), only("CREATE TABLE t (a int)").traits());
     }
+
+    @Test
+    void piecesKeepTheirLeadingCommentsAsTheSupabaseCliStoresThem() {
+        String sql = "-- create a\nCREATE TABLE a (x int);\n\n/* b */\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql ;\n"
+                + "COPY a FROM stdin;\n1\n\\.\nSELECT 2;\n-- the end\n";
+        assertEquals(List.of("-- create a\nCREATE TABLE a (x int)",
+                        "/* b */\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql",
+                        "COPY a FROM stdin", "SELECT 2", "-- the end"),
+                splitter.splitKeepingComments(SourceText.of("s.sql", sql)));
+        assertEquals(List.of(), splitter.splitKeepingComments(SourceText.of("s.sql", " ;; \n")));
+    }
 }
