@@ -1,0 +1,211 @@
+package dev.consolidate.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.consolidate.db.Identifiers;
+import dev.consolidate.sql.SourceText;
+import dev.consolidate.sql.SqlSplitter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Supabase CLI: {@code supabase/migrations/<digits>_<name>.sql} in file-name order, history in
+ * {@code supabase_migrations.schema_migrations(version, statements, name)}, no checksum. The
+ * baseline keeps the newest applied version (as {@code supabase migration squash} does) and its
+ * row carries the statements, split as the CLI splits them, so {@code migration fetch} can rebuild it.
+ */
+public final class SupabaseAdapter implements ToolAdapter {
+    static final Pattern FILE = Pattern.compile("^([0-9]+)_(.*)\\.sql$");
+    /** CLIs before 2021-12-09 wrote "<timestamp>_init.sql" first; the CLI still skips it. */
+    private static final Pattern LEGACY_INIT = Pattern.compile("([0-9]{14})_init\\.sql");
+    private static final HistoryTable TABLE = new HistoryTable("supabase_migrations", "schema_migrations");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqlSplitter splitter;
+
+    public SupabaseAdapter(SqlSplitter splitter) {
+        this.splitter = splitter;
+    }
+
+    @Override
+    public Tool tool() {
+        return Tool.SUPABASE;
+    }
+
+    @Override
+    public String defaultFolder() {
+        return "supabase/migrations";
+    }
+
+    @Override
+    public Optional<String> recognise(Path dir) {
+        Path parent = dir.getParent();
+        if (!dir.getFileName().toString().equals("migrations") || parent == null || parent.getFileName() == null
+                || !parent.getFileName().toString().equals("supabase")) {
+            return Optional.empty();
+        }
+        long n = Detect.countFiles(dir, name -> FILE.matcher(name).matches());
+        return n == 0 ? Optional.empty() : Optional.of(n + " files named <timestamp>_<name>.sql in a supabase/migrations folder");
+    }
+
+    @Override
+    public MigrationSet discover(Path projectRoot, Path folder) {
+        MigrationFolder f = new MigrationFolder(tool(), projectRoot, folder);
+        List<Migration> migrations = new ArrayList<>();
+        List<IgnoredFile> ignored = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        List<Path> entries = f.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            Path p = entries.get(i);
+            String name = p.getFileName().toString();
+            if (i == 0 && legacyInit(name)) {
+                ignored.add(new IgnoredFile(f.relative(p), "an init file of CLIs before 2021-12-09: the CLI skips it"));
+                continue;
+            }
+            Matcher m = FILE.matcher(name);
+            if (!m.matches() || !f.isFile(p)) {
+                ignored.add(new IgnoredFile(f.relative(p), f.isFile(p) ? "name does not match <timestamp>_<name>.sql" : "not a file"));
+                continue;
+            }
+            SourceFile file = f.read(p);
+            String version = m.group(1);
+            String previous = seen.putIfAbsent(version, file.relative());
+            if (previous != null) {
+                throw f.duplicate(version, previous, file.relative());
+            }
+            migrations.add(new Migration(version, m.group(2), MigrationKind.VERSIONED, file.relative(), f.sha256(file), null,
+                    file.text(), 1, true, false));
+        }
+        if (migrations.isEmpty()) {
+            throw f.noMigrations("<timestamp>_<name>.sql");
+        }
+        return new MigrationSet(tool(), f.relativeFolder(), migrations, ignored);
+    }
+
+    private static boolean legacyInit(String name) {
+        Matcher m = LEGACY_INIT.matcher(name);
+        return m.find() && new BigInteger(m.group(1)).compareTo(BigInteger.valueOf(20211209000000L)) < 0;
+    }
+
+    @Override
+    public Optional<HistoryTable> defaultHistoryTable() {
+        return Optional.of(TABLE);
+    }
+
+    @Override
+    public HistorySnapshot readHistory(Connection connection, HistoryTable table) {
+        return HistoryTableReader.read(connection, table, List.of("version"), row -> new HistoryRow(row.json(),
+                row.text("version"), row.text("version"), row.text("name"), null, null, RowKind.MIGRATION, true));
+    }
+
+    @Override
+    public Classification classify(MigrationSet local, HistorySnapshot history) {
+        return VersionMatching.classify(tool(), local, history, "db push would run it",
+                "the CLI's db push refuses: \"Remote migration versions not found in local migrations directory\"");
+    }
+
+    @Override
+    public List<String> toolView(MigrationSet local, HistorySnapshot history) {
+        List<String> complaints = new ArrayList<>();
+        Map<String, HistoryRow> remote = new LinkedHashMap<>();
+        history.rows().forEach(r -> remote.put(r.version(), r));
+        BigInteger newestRemote = remote.keySet().stream().map(SupabaseAdapter::number).max(BigInteger::compareTo).orElse(null);
+        for (String v : remote.keySet()) {
+            if (local.byVersion(v).isEmpty()) {
+                complaints.add("Remote migration version " + v + " not found in local migrations directory");
+            }
+        }
+        for (Migration m : local.migrations()) {
+            if (!remote.containsKey(m.version())) {
+                complaints.add(newestRemote != null && number(m.version()).compareTo(newestRemote) < 0
+                        ? "Found local migration file to be inserted before the last migration on remote database: " + m.path()
+                        : "Would push " + m.path() + " (not applied)");
+            }
+        }
+        return complaints;
+    }
+
+    @Override
+    public BaselineIdentity baseline(BaselineRequest request) {
+        String version;
+        if (request.converting(tool())) {
+            version = BaselineNames.stamp(request.clock());
+        } else {
+            version = VersionMatching.newestApplied(request.source(), request.history());
+        }
+        String name = BaselineNames.chosen(request.name(), BaselineNames.DEFAULT);
+        String path = BaselineNames.join(request.targetFolder(), version + "_" + name + ".sql");
+        return new BaselineIdentity(tool(), version, name, path, BaselineNames.archiveFor(request, tool()));
+    }
+
+    @Override
+    public HistoryChange historyChange(HistoryChangeRequest request) {
+        HistorySnapshot history = request.history();
+        HistoryTable table = history.table();
+        BaselineIdentity baseline = request.baseline();
+        List<String> create = new ArrayList<>();
+        List<String> uncreate = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        boolean hasName = true;
+        boolean hasStatements = true;
+        if (!history.present()) {
+            // What the CLI runs before it writes its first row (pkg/migration/history.go).
+            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
+            create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version text NOT NULL PRIMARY KEY)");
+            create.add("ALTER TABLE " + table.qualified() + " ADD COLUMN IF NOT EXISTS statements text[]");
+            create.add("ALTER TABLE " + table.qualified() + " ADD COLUMN IF NOT EXISTS name text");
+            uncreate.add("DROP TABLE " + table.qualified());
+            if (!history.schemaPresent()) {
+                uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
+            }
+            description.add("Create " + table + " as the Supabase CLI does (it is absent).");
+        } else {
+            hasName = history.hasColumn("name");
+            hasStatements = history.hasColumn("statements");
+        }
+        BigInteger cut = number(baseline.version());
+        List<String> retire = new ArrayList<>();
+        for (HistoryRow r : history.rows()) {
+            if (isNumber(r.version()) && number(r.version()).compareTo(cut) <= 0) {
+                retire.add(r.json());
+            }
+        }
+        if (!retire.isEmpty()) {
+            description.add("Delete the " + retire.size() + " rows with versions up to " + baseline.version()
+                    + " (saved first), as supabase migration squash does.");
+        }
+        ObjectNode row = JSON.createObjectNode();
+        row.put("version", baseline.version());
+        if (hasName) {
+            row.put("name", baseline.name());
+        }
+        if (hasStatements) {
+            ArrayNode statements = row.putArray("statements");
+            String text = new String(request.baselineFile(), StandardCharsets.UTF_8);
+            splitter.splitKeepingComments(SourceText.of(baseline.path(), text)).forEach(statements::add);
+        }
+        description.add("Insert the row (version " + baseline.version() + ", name " + baseline.name()
+                + ", its statements) that supabase migration repair --status applied writes.");
+        return new HistoryChange(tool(), table, "version", create, uncreate, retire, List.of(), List.of(row.toString()), description);
+    }
+
+    static BigInteger number(String version) {
+        return new BigInteger(version);
+    }
+
+    private static boolean isNumber(String s) {
+        return s != null && !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+}

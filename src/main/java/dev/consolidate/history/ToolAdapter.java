@@ -1,0 +1,65 @@
+package dev.consolidate.history;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One migration tool's rules: its files and their order, its history table, what "applied" means
+ * to it, the baseline it needs, the rows it would write to mark the baseline applied, and what its
+ * own status or validate command would say. Implementations hold no state.
+ */
+public interface ToolAdapter {
+
+    Tool tool();
+
+    /** The tool's default migrations folder, relative to the project root, '/'-separated. */
+    String defaultFolder();
+
+    /**
+     * Evidence that {@code dir} is a migrations folder of this tool (e.g. "12 files named
+     * V<version>__<description>.sql"), or empty. Reads at most a few files.
+     */
+    Optional<String> recognise(Path dir);
+
+    /**
+     * The migrations of {@code folder} (relative to {@code projectRoot} or absolute) in the order the
+     * tool applies them.
+     *
+     * @throws dev.consolidate.problem.Problem (usage) for a missing or empty folder, no migrations,
+     *                                         duplicate versions, unreadable or non-UTF-8 files,
+     *                                         symbolic links leading out of the folder, and the
+     *                                         tool's own refusals (Prisma provider, dbmate sections)
+     */
+    MigrationSet discover(Path projectRoot, Path folder);
+
+    /** Where the tool keeps its history by default (schema null: the connection's current schema); empty for a plain folder. */
+    Optional<HistoryTable> defaultHistoryTable();
+
+    /**
+     * Reads the history table through {@code connection} (the caller makes it read-only). Creates
+     * nothing; an absent table is a snapshot with {@code present == false}.
+     */
+    HistorySnapshot readHistory(Connection connection, HistoryTable table);
+
+    /** Every file's and every row's standing by the tool's own rules. */
+    Classification classify(MigrationSet local, HistorySnapshot history);
+
+    /** The baseline's version, name, file and archive folder by the tool's rules. */
+    BaselineIdentity baseline(BaselineRequest request);
+
+    /** The baseline file's text given the baseline SQL (dbmate wraps it in its up and down sections). */
+    default String baselineFileText(String baselineSql) {
+        return baselineSql;
+    }
+
+    /** The rows to write and retire so the tool takes the baseline as applied and complains about nothing. */
+    HistoryChange historyChange(HistoryChangeRequest request);
+
+    /**
+     * What the tool's own status/validate would complain about, given the local files and the
+     * history rows (empty: the tool is green). Mirrors the tool, including what it ignores.
+     */
+    List<String> toolView(MigrationSet local, HistorySnapshot history);
+}
