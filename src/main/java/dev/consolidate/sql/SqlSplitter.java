@@ -4,6 +4,7 @@ import dev.consolidate.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Cuts a migration file into the statements PostgreSQL receives, the way psql does: a semicolon
@@ -27,7 +28,20 @@ public final class SqlSplitter {
      *                 end of the file, or SQL after {@code COPY ... FROM stdin;} on the same line
      */
     public List<Statement> split(SourceText source) {
-        return scan(source, null);
+        List<Statement> statements = new ArrayList<>();
+        scan(source, statements::add, null);
+        return List.copyOf(statements);
+    }
+
+    /**
+     * Hands each statement to {@code sink} as soon as it is cut, keeping none: for large files
+     * (pg_dump output with COPY data) memory holds the text and one statement.
+     *
+     * @return the number of statements
+     * @throws Problem as {@link #split(SourceText)}; statements before the problem have been handed over
+     */
+    public int forEach(SourceText source, Consumer<Statement> sink) {
+        return scan(source, sink, null);
     }
 
     /**
@@ -38,14 +52,14 @@ public final class SqlSplitter {
      */
     public List<String> splitKeepingComments(SourceText source) {
         List<String> pieces = new ArrayList<>();
-        scan(source, pieces);
+        scan(source, s -> { }, pieces);
         return List.copyOf(pieces);
     }
 
-    private List<Statement> scan(SourceText source, List<String> pieces) {
+    private int scan(SourceText source, Consumer<Statement> sink, List<String> pieces) {
         SqlLexer lexer = new SqlLexer(source);
         String text = source.text();
-        List<Statement> statements = new ArrayList<>();
+        int count = 0;
         StatementScan current = null;
         int pieceStart = lexer.position();
         Token t;
@@ -58,7 +72,7 @@ public final class SqlSplitter {
                     addPiece(pieces, text, pieceStart, t.start());
                 }
                 if (current != null) {
-                    statements.add(finish(source, lexer, current, statements.size(), true));
+                    sink.accept(finish(source, lexer, current, count++, true));
                     current = null;
                 }
                 pieceStart = lexer.position();
@@ -71,12 +85,12 @@ public final class SqlSplitter {
             }
         }
         if (current != null) {
-            statements.add(finish(source, lexer, current, statements.size(), false));
+            sink.accept(finish(source, lexer, current, count++, false));
         }
         if (pieces != null) {
             addPiece(pieces, text, pieceStart, text.length());
         }
-        return List.copyOf(statements);
+        return count;
     }
 
     private static void addPiece(List<String> pieces, String text, int from, int to) {

@@ -329,4 +329,12 @@ class SqlSplitterTest {
                 splitter.splitKeepingComments(SourceText.of("s.sql", sql)));
         assertEquals(List.of(), splitter.splitKeepingComments(SourceText.of("s.sql", " ;; \n")));
     }
+
+    @Test
+    void forEachHandsOverTheSameStatementsWithoutKeepingThem() {
+        String sql = "SELECT 1; COPY t FROM stdin;\n1\n\\.\nSELECT 2";
+        List<Statement> seen = new java.util.ArrayList<>();
+        assertEquals(3, splitter.forEach(SourceText.of("t.sql", sql), seen::add));
+        assertEquals(splitter.split("t.sql", sql), seen);
+    }
 }
