@@ -144,7 +144,7 @@ public final class FlywayAdapter implements ToolAdapter {
             }
             FlywayVersion v = FlywayVersion.parse(m.version());
             HistoryRow r = versionedRows.get(v);
-            if (r != null && (m.kind() == MigrationKind.VERSIONED || isBaselineType(r))) {
+            if (r != null && (m.kind() == MigrationKind.BASELINE) == isBaselineType(r)) {
                 versionedRows.remove(v);
                 entries.add(versioned(m, r));
             } else if (m.kind() == MigrationKind.BASELINE) {
@@ -152,7 +152,7 @@ public final class FlywayAdapter implements ToolAdapter {
                         "a baseline migration: Flyway runs it only on an empty database"));
             } else if (applied.baselineMarker != null && v.compareTo(applied.baselineMarker) <= 0) {
                 entries.add(new MigrationStatus(MigrationState.APPLIED, m, null,
-                        "at or below the baseline marker " + applied.baselineMarker + ": Flyway counts it as applied"));
+                        "at or below the baseline " + applied.baselineMarker + ": Flyway counts it as applied"));
             } else {
                 entries.add(new MigrationStatus(MigrationState.PENDING, m, null, newestApplied != null && v.compareTo(newestApplied) < 0
                         ? "not applied and older than the newest applied version " + newestApplied

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * What Flyway takes as applied from its history rows, read in installed_rank order: the latest row
  * per version (versioned) or per description (repeatable), minus those a later DELETE row marks
- * deleted; the newest BASELINE marker; SCHEMA markers and undo rows aside.
+ * deleted; the newest baseline (a BASELINE marker or an applied B migration); SCHEMA markers and
+ * undo rows aside.
  */
 final class FlywayApplied {
     final Map<FlywayVersion, HistoryRow> versioned = new TreeMap<>();
@@ -41,6 +42,11 @@ final class FlywayApplied {
                         notes.add("Row " + r.key() + " is an undo migration (" + r.type() + "): ignored.");
                     } else if (v != null) {
                         versioned.put(v, r);
+                        if (r.success() && r.type() != null && r.type().endsWith("_BASELINE")
+                                && (baselineMarker == null || v.compareTo(baselineMarker) > 0)) {
+                            // A baseline migration (B file) stands for every version up to its own.
+                            baselineMarker = v;
+                        }
                     } else {
                         repeatable.remove(r.name());
                         repeatable.put(r.name(), r);
@@ -51,7 +57,7 @@ final class FlywayApplied {
             }
         }
         if (baselineMarker != null) {
-            notes.add("A baseline marker at version " + baselineMarker + ": Flyway counts versions up to it as applied.");
+            notes.add("A baseline at version " + baselineMarker + ": Flyway counts versions up to it as applied.");
         }
     }
 
