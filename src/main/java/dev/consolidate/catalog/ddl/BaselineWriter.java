@@ -95,7 +95,7 @@ public final class BaselineWriter {
         String sql = header + open + preSection + pre + postSection + post + close;
         String preData = header + open + preSection + pre + close;
         String postData = header + open + postSection + post + close;
-        return new Baseline(sql, preData, postData, sequences(snapshot), snapshot.fingerprint(),
+        return new Baseline(sql, preData, postData, tables(snapshot), sequences(snapshot), snapshot.fingerprint(),
                 (int) snapshot.objects().stream().filter(o -> o.kind() != ObjectKind.UNMODELLED).count(), at);
     }
 
@@ -117,6 +117,18 @@ public final class BaselineWriter {
                 + "-- Contents: " + (counts.length() == 0 ? "nothing" : counts) + ".\n"
                 + "-- Runs on a database prepared like the source's environment (scope '" + scoped.scope().profile() + "'"
                 + (options.owners() ? "" : "; ownership left out") + ").\n\n";
+    }
+
+    private static List<TableRef> tables(Snapshot s) {
+        List<TableRef> out = new ArrayList<>();
+        for (CatalogObject o : s.ofKind(ObjectKind.TABLE)) {
+            if (!o.isDropped()) {
+                ObjectNode f = o.fields();
+                out.add(new TableRef(o.key().schema(), o.key().name(), Sql.qualified(o.key().schema(), o.key().name()),
+                        f.path("partitioned").asBoolean(), f.has("partition_of")));
+            }
+        }
+        return out;
     }
 
     private static List<SequenceRef> sequences(Snapshot s) {

@@ -36,7 +36,8 @@ final class EnvironmentChanges {
     List<Part> drop(CatalogObject tombstone, WriterContext ctx) {
         CatalogObject before = ctx.environmentVersion(tombstone.key()).orElseThrow();
         return switch (tombstone.kind()) {
-            case DEFAULT_PRIVILEGES -> List.of(Part.of(tombstone.key(), Rank.DROP,
+            // last, like every default-privileges change: objects the baseline creates start from the environment's
+            case DEFAULT_PRIVILEGES -> List.of(Part.of(tombstone.key(), Rank.DEFAULT_PRIVILEGES,
                     PrivilegeWriter.defaultPrivileges(before, emptyAcl(before), acl(before.fields()))));
             case MEMBER_PRIVILEGES -> {
                 ObjectNode h = before.hintFields();

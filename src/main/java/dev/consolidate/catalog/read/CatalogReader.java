@@ -27,16 +27,41 @@ public final class CatalogReader {
     public static final int OLDEST_MAJOR = 15;
     private static final int FETCH_SIZE = 2000;
 
-    /** Reads the whole catalog (all non-system schemas); scoping comes afterwards. */
+    /**
+     * Reads the whole catalog (all non-system schemas) in a read-only repeatable-read transaction
+     * of its own; scoping comes afterwards. The connection must be in autocommit mode and is left
+     * so.
+     */
     public Snapshot read(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        if (!autoCommit) {
-            throw new IllegalStateException("the catalog is read in a transaction of its own: pass a connection in autocommit mode");
+        if (!connection.getAutoCommit()) {
+            throw new IllegalStateException("the catalog is read in a transaction of its own: pass a connection in autocommit mode,"
+                    + " or use readInTransaction");
         }
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return readInTransaction(connection);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Reads the catalog inside the caller's open transaction (e.g. the backup's exported
+     * snapshot), neither committing nor ending it; the session's search_path is restored after.
+     */
+    public Snapshot readInTransaction(Connection connection) throws SQLException {
+        String searchPath;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('search_path')")) {
+            rs.next();
+            searchPath = rs.getString(1);
+        }
+        try (Statement s = connection.createStatement()) {
             s.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+        }
+        try (Statement s = connection.createStatement()) {
             SnapshotInfo info = readInfo(s);
             Map<ObjectKey, Pending> objects = new HashMap<>();
             Map<Long, ObjectKey> byAddress = new HashMap<>();
@@ -51,8 +76,10 @@ public final class CatalogReader {
             }
             return new Snapshot(info, done);
         } finally {
-            connection.rollback();
-            connection.setAutoCommit(true);
+            try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+                ps.setString(1, searchPath);
+                ps.execute();
+            }
         }
     }
 
