@@ -1,4 +1,4 @@
--- Event triggers (database-wide).
+-- Event triggers (database-wide). Tags are compared as a set; the writer keeps their order (hints).
 SELECT 'event_trigger' AS kind,
        NULL::text AS schema_name,
        e.evtname AS object_name,
@@ -11,7 +11,7 @@ SELECT 'event_trigger' AS kind,
            'function', e.evtfoid::regproc::text,
            'enabled', CASE e.evtenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
            'comment', obj_description(e.oid, 'pg_event_trigger'))) AS description,
-       NULL::jsonb AS hints,
+       jsonb_build_object('tags_in_order', to_jsonb(e.evttags)) AS hints,
        'pg_event_trigger'::regclass::oid AS class_id,
        e.oid AS obj_id
 FROM pg_event_trigger e

@@ -35,6 +35,22 @@ class ScenarioTest {
         return Scenario.all().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> run(s)));
     }
 
+    /** The independent oracle: pg_dump of the replay (round-tripped once) and of the rebuilt database agree. */
+    static void dumpsAgree(CatalogHarness h, Scenario s, ScratchDatabase replayed, Baseline baseline) throws Exception {
+        java.util.Optional<PgDumpOracle> oracle = PgDumpOracle.forServer(TestPostgres.server());
+        if (oracle.isEmpty()) {
+            return;
+        }
+        try (ScratchDatabase rebuilt = h.server.create("rebuilt " + s.name())) {
+            h.setup.apply(rebuilt, s.environment());
+            try (Connection session = h.setup.openSession(rebuilt, s.environment())) {
+                h.applier.apply(session, "baseline.sql", baseline.sql());
+            }
+            assertEquals(oracle.get().dumpRoundTripped(replayed), oracle.get().dump(rebuilt),
+                    "pg_dump --schema-only of the replay and of the rebuilt database differ (" + s.name() + ")");
+        }
+    }
+
     static void run(Scenario s) throws Exception {
         CatalogHarness h = new CatalogHarness(TestPostgres.server());
         try (ScratchDatabase db = h.server.create("scenario " + s.name())) {
@@ -50,6 +66,7 @@ class ScenarioTest {
             String report = DiffReport.markdown(parity.diff(), "replay of " + s.name(), "baseline applied to a fresh environment");
             assertTrue(parity.holds(), report);
             CatalogHarness.expectFile(s.expected("parity.md"), report);
+            dumpsAgree(h, s, db, baseline);
 
             if (s.change().isPresent()) {
                 try (Connection c = db.connect(); Statement st = c.createStatement()) {

@@ -65,7 +65,8 @@ final class PublicationWriter implements ObjectWriter {
         StringBuilder sb = new StringBuilder("CREATE EVENT TRIGGER ").append(name).append(" ON ").append(Sql.ident(f.get("event").asText()));
         if (f.has("tags")) {
             List<String> tags = new ArrayList<>();
-            for (JsonNode t : f.get("tags")) {
+            JsonNode inOrder = o.hintFields().get("tags_in_order");
+            for (JsonNode t : inOrder != null && inOrder.isArray() ? inOrder : f.get("tags")) {
                 tags.add(Sql.literal(t.asText()));
             }
             sb.append("\n    WHEN TAG IN (").append(String.join(", ", tags)).append(')');

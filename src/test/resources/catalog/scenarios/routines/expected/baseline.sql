@@ -301,7 +301,7 @@ REFRESH MATERIALIZED VIEW app.plan_counts;
 
 -- event trigger app_ddl
 CREATE EVENT TRIGGER app_ddl ON ddl_command_end
-    WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE')
+    WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
     EXECUTE FUNCTION app.on_ddl();
 ALTER EVENT TRIGGER app_ddl DISABLE;
 
