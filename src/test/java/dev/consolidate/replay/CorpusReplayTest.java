@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.consolidate.fs.Sha256;
 import dev.consolidate.history.Migration;
 import dev.consolidate.history.Tool;
+import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.problem.ExitCode;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.scratch.ScratchDatabase;
@@ -29,7 +30,7 @@ class CorpusReplayTest {
     @Test
     void documensoPrismaReplays() throws Exception {
         Path corpus = Corpora.require("documenso");
-        ReplayResult r = replay("documenso", CorpusHistories.prisma(corpus.resolve("packages/prisma/migrations")), EnvironmentSpec.none());
+        ReplayResult r = replay("documenso", discover(corpus, "prisma", "packages/prisma/migrations"), EnvironmentSpec.none());
         assertEquals(163, r.files().size());
         assertTrue(ReplayerTest.count(database, "SELECT count(*) FROM pg_type WHERE typtype = 'e'") >= 30);
     }
@@ -37,7 +38,7 @@ class CorpusReplayTest {
     @Test
     void marquezFlywayReplaysIncludingItsConcurrentIndex() throws Exception {
         Path corpus = Corpora.require("marquez");
-        List<Migration> history = CorpusHistories.flyway(corpus.resolve("api/src/main/resources/marquez/db/migration"));
+        List<Migration> history = discover(corpus, "flyway", "api/src/main/resources/marquez/db/migration");
         ReplayResult r = replay("marquez", history, EnvironmentSpec.none());
         assertEquals(84, r.files().size());
         FileResult v47 = r.files().stream().filter(f -> f.path().endsWith("V47__add_lineage_event_indexes.sql")).findFirst().orElseThrow();
@@ -50,7 +51,7 @@ class CorpusReplayTest {
         Path corpus = Corpora.require("measure");
         Path bootstrap = ProjectRoot.get().resolve("src/test/resources/replay/measure-bootstrap.sql");
         EnvironmentSpec spec = EnvironmentSpec.none().withBootstrap(bootstrap, "measure-bootstrap.sql");
-        ReplayResult r = replay("measure", CorpusHistories.dbmate(corpus.resolve("self-host/postgres")), spec);
+        ReplayResult r = replay("measure", discover(corpus, "dbmate", "self-host/postgres"), spec);
         assertEquals(72, r.files().size());
         assertTrue(r.environment().provides("schema", "", "measure"));
         assertTrue(java.util.Set.of("operator", "reader").containsAll(r.environment().roles()),
@@ -63,7 +64,7 @@ class CorpusReplayTest {
     @Test
     void supabaseStorageReplaysInIntegerOrderWithItsSessionSettings() throws Exception {
         Path corpus = Corpora.require("supabase-storage");
-        List<Migration> history = CorpusHistories.storage(corpus.resolve("migrations/tenant"));
+        List<Migration> history = discover(corpus, "sql", "migrations/tenant");
         assertEquals("0009-fix-search-function.sql", name(history.get(8)));
         assertEquals("00010-search-files-search-function.sql", name(history.get(9)));
         Map<String, String> settings = new LinkedHashMap<>();
@@ -84,13 +85,13 @@ class CorpusReplayTest {
     @Test
     void chatbotUiStopsBeforeReplayNamingHttpAndVector() {
         Path corpus = Corpora.require("chatbot-ui");
-        List<Migration> history = CorpusHistories.supabase(corpus.resolve("supabase/migrations"));
+        List<Migration> history = discover(corpus, "supabase", null);
         EnvironmentSpec spec = EnvironmentSpec.none().withProfile(Profile.defaultFor(Tool.SUPABASE).orElseThrow());
         Problem p = assertThrows(Problem.class, () -> replayer.prepare(history, spec, TestPostgres.server()));
         assertEquals(ExitCode.PRECONDITION, p.exitCode());
         assertTrue(p.what().contains("lacks 2 extensions the history creates:\n"
-                + "  http    created at migrations/20240108234540_setup.sql line 2\n"
-                + "  vector  created at migrations/20240108234540_setup.sql line 5"), p.what());
+                + "  http    created at supabase/migrations/20240108234540_setup.sql line 2\n"
+                + "  vector  created at supabase/migrations/20240108234540_setup.sql line 5"), p.what());
         assertTrue(p.state().startsWith("nothing changed"), p.state());
         System.out.println("chatbot-ui diagnosis:\n" + p.render());
     }
@@ -119,6 +120,11 @@ class CorpusReplayTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    /** The history as the tool's adapter discovers it, in the tool's order. */
+    static List<Migration> discover(Path project, String tool, String folder) {
+        return ToolRegistry.standard().resolve(project, tool, folder == null ? null : Path.of(folder)).discover().migrations();
     }
 
     private static String name(Migration m) {

@@ -40,19 +40,19 @@ public final class ReplayBench {
             System.out.printf("%-17s %5s %10s %9s %9s %9s %9s %9s %9s%n", "corpus", "files", "statements", "prepare", "create",
                     "replay", "drop", "total", "max total");
             bench("documenso", root, replayer, server, runs, EnvironmentSpec.none(),
-                    CorpusHistories::prisma, "packages/prisma/migrations");
+                    "prisma", "packages/prisma/migrations");
             bench("marquez", root, replayer, server, runs, EnvironmentSpec.none(),
-                    CorpusHistories::flyway, "api/src/main/resources/marquez/db/migration");
+                    "flyway", "api/src/main/resources/marquez/db/migration");
             bench("measure", root, replayer, server, runs, EnvironmentSpec.none().withBootstrap(bootstrap, "measure-bootstrap.sql"),
-                    CorpusHistories::dbmate, "self-host/postgres");
+                    "dbmate", "self-host/postgres");
             bench("supabase-storage", root, replayer, server, runs, EnvironmentSpec.none().withSessionSettings(storage),
-                    CorpusHistories::storage, "migrations/tenant");
+                    "sql", "migrations/tenant");
         }
     }
 
     private static void bench(String corpus, Path root, Replayer replayer, EmbeddedScratchServer server, int runs,
-                              EnvironmentSpec spec, java.util.function.Function<Path, List<Migration>> history, String folder) {
-        Path dir = root.resolve(corpus).resolve(folder);
+                              EnvironmentSpec spec, String tool, String folder) {
+        Path dir = root.resolve(corpus);
         if (!Files.isDirectory(dir)) {
             System.out.printf("%-17s skipped: %s not found%n", corpus, dir);
             return;
@@ -65,7 +65,8 @@ public final class ReplayBench {
         ReplayResult last = null;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            PreparedHistory prepared = replayer.prepare(history.apply(dir), spec, server);
+            List<Migration> history = CorpusReplayTest.discover(dir, tool, folder);
+            PreparedHistory prepared = replayer.prepare(history, spec, server);
             long t1 = System.nanoTime();
             ScratchDatabase db = server.create("bench " + corpus);
             long t2 = System.nanoTime();

@@ -19,8 +19,8 @@ class SeedHistoriesTest {
 
     @Test
     void seed003ReplaysOnTheSupabaseProfile() throws Exception {
-        Path migrations = ProjectRoot.get().resolve("jobs/seed-003-supabase-squash/project/supabase/migrations");
-        List<Migration> history = CorpusHistories.supabase(migrations);
+        Path project = ProjectRoot.get().resolve("jobs/seed-003-supabase-squash/project");
+        List<Migration> history = CorpusReplayTest.discover(project, "supabase", null);
         assertEquals(14, history.size());
         Replayer replayer = new Replayer(new SqlSplitter(), Clock.systemUTC());
         EnvironmentSpec spec = EnvironmentSpec.none().withProfile(Profile.defaultFor(Tool.SUPABASE).orElseThrow());
