@@ -129,6 +129,9 @@ public final class ConsolidateCommand {
     @Option(names = "--baseline-name", order = 30, paramLabel = "NAME", description = "Name for the baseline migration (default: the tool's rule). Example: --baseline-name consolidated_baseline")
     String baselineName;
 
+    @Option(names = "--no-replay", order = 31, description = "With --plan: do not replay into scratch (faster; extension availability, replay errors and drift are then found by --execute).")
+    Boolean noReplay;
+
     @Option(names = "--yes", order = 40, description = "Do not ask for confirmation before --execute or --rollback.")
     Boolean yes;
 

@@ -2,7 +2,15 @@ package dev.consolidate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.consolidate.db.ConnectionResolver;
+import dev.consolidate.history.ToolRegistry;
+import dev.consolidate.plan.Planner;
+import dev.consolidate.plan.ScratchRehearsal;
 import dev.consolidate.problem.ExitCode;
+import dev.consolidate.replay.Replayer;
+import dev.consolidate.sql.SqlSplitter;
+import java.nio.file.Path;
+import java.time.Clock;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.settings.Mode;
 import dev.consolidate.settings.Settings;
@@ -55,7 +63,7 @@ public final class Main {
             verbose = settings.verbose();
             json = settings.json();
             console = new Console(out, err, settings.color(), System.console() != null);
-            return runners().get(settings.mode()).run(settings, console).code();
+            return runners(env).get(settings.mode()).run(settings, console).code();
         } catch (Problem p) {
             report(console, p, json, verbose);
             return p.exitCode().code();
@@ -70,11 +78,16 @@ public final class Main {
         }
     }
 
-    private static Map<Mode, ModeRunner> runners() {
+    private static Map<Mode, ModeRunner> runners(Map<String, String> env) {
         Map<Mode, ModeRunner> m = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
             m.put(mode, new NotAvailableYet(mode));
         }
+        Clock clock = Clock.systemUTC();
+        SqlSplitter splitter = new SqlSplitter();
+        ProductionOpener production = new ProductionOpener(new ConnectionResolver(env, Path.of(System.getProperty("user.home"))));
+        m.put(Mode.PLAN, new PlanRunner(new Planner(ToolRegistry.standard(), splitter, clock), production::open,
+                new ScratchRehearsal(new Replayer(splitter, clock))));
         return m;
     }
 

@@ -102,6 +102,7 @@ final class SettingsFactory {
                 path(c.emitVerifySql, job, "emit-verify-sql", null),
                 str(c.baselineName, job, "baseline-name", null),
                 c.modes.restore,
+                bool(c.noReplay, job, "no-replay"),
                 job == null || job.get("copy-from") == null ? null : Path.of(job.get("copy-from")),
                 c.job);
     }

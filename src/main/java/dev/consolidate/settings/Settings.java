@@ -35,6 +35,7 @@ import java.util.Map;
  * @param emitVerifySql   write a standalone verify script there, else null
  * @param baselineName    the user's name for the baseline, else null
  * @param restoreBackup   with --restore: the backup to restore, else null
+ * @param noReplay        with --plan: skip the scratch replay
  * @param copyFrom        a project copied into dir when dir does not exist, else null
  * @param jobFile         the job file read, else null
  */
@@ -67,6 +68,7 @@ public record Settings(
         Path emitVerifySql,
         String baselineName,
         Path restoreBackup,
+        boolean noReplay,
         Path copyFrom,
         Path jobFile) {
 

@@ -1,0 +1,93 @@
+package dev.consolidate.plan;
+
+import dev.consolidate.problem.ExitCode;
+import dev.consolidate.problem.Problem;
+import dev.consolidate.replay.FileResult;
+import dev.consolidate.replay.PreparedHistory;
+import dev.consolidate.replay.ReplayListener;
+import dev.consolidate.replay.ReplayResult;
+import dev.consolidate.replay.Replayer;
+import dev.consolidate.scratch.OpenedScratch;
+import dev.consolidate.scratch.ScratchDatabase;
+import dev.consolidate.scratch.ScratchServers;
+import dev.consolidate.scratch.ScratchSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The plan's scratch work: replays the history into a throw-away database on the scratch server
+ * matched to production's major, so that a history that does not replay, or needs extensions the
+ * server lacks, is found before --execute. Production is only read.
+ */
+public final class ScratchRehearsal {
+    private final Replayer replayer;
+
+    public ScratchRehearsal(Replayer replayer) {
+        this.replayer = replayer;
+    }
+
+    /**
+     * @param info       the scratch server used
+     * @param extensions extension name to "the scratch server can install it", or null when not checked
+     * @param drift      production against the history, or null when not compared
+     * @param notes      what the replay raised that the plan should show
+     */
+    public record Outcome(Plan.ScratchInfo info, Map<String, Boolean> extensions, Plan.Drift drift, List<String> notes) {
+    }
+
+    public static Outcome skipped(String spec) {
+        return new Outcome(new Plan.ScratchInfo(spec, null, List.of("not used: --no-replay")), null,
+                new Plan.Drift(false, false, List.of(), List.of(), List.of(), "not compared: --no-replay"),
+                List.of("The history was not replayed (--no-replay): --execute finds replay errors and drift."));
+    }
+
+    public Outcome rehearse(Planner.Analysis a, ProductionSource production, ReplayListener listener) {
+        ScratchSpec spec = ScratchSpec.parse(a.settings().scratch());
+        try (OpenedScratch scratch = ScratchServers.open(spec, OptionalInt.of(a.serverMajor()))) {
+            Set<String> available = scratch.server().availableExtensions();
+            PreparedHistory prepared;
+            try {
+                prepared = replayer.prepare(a.migrations().migrations(), a.environment(), scratch.server());
+            } catch (Problem p) {
+                throw relabel(p);
+            }
+            List<String> notes = new ArrayList<>();
+            try (ScratchDatabase db = scratch.server().create("plan replay")) {
+                ReplayResult result;
+                try {
+                    result = replayer.replay(db, a.environment(), prepared, listener);
+                } catch (Problem p) {
+                    throw relabel(p);
+                }
+                for (FileResult f : result.filesWithNotices()) {
+                    f.notices().stream()
+                            .filter(n -> "WARNING".equals(n.severity()))
+                            .forEach(n -> notes.add("Replay warning in " + f.path() + " line " + n.line() + ": " + n.message()));
+                }
+                notes.add("The history replays without error on " + scratch.server().description() + " ("
+                        + result.files().size() + " files in " + result.duration().toMillis() + " ms).");
+            }
+            Map<String, Boolean> extensions = new TreeMap<>();
+            a.prepared().forEach(p -> p.statements().forEach(st -> {
+                if (st.extension() != null) {
+                    extensions.put(st.extension(), available.contains(st.extension()));
+                }
+            }));
+            return new Outcome(new Plan.ScratchInfo(spec.describe(), scratch.server().description(), scratch.notices()),
+                    extensions, null, notes);
+        }
+    }
+
+    /** In a plan, a history that cannot be replayed is a precondition of consolidating, not a failed step. */
+    private static Problem relabel(Problem p) {
+        if (p.exitCode() == ExitCode.USAGE || p.exitCode() == ExitCode.PRECONDITION) {
+            return p;
+        }
+        return Problem.precondition(p.what()).why(p.why()).fix(p.fix())
+                .state("No plan was written. " + (p.state() == null ? "" : p.state())).cause(p).build();
+    }
+}
