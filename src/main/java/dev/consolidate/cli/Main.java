@@ -2,7 +2,12 @@ package dev.consolidate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.consolidate.catalog.parity.EnvironmentCapture;
+import dev.consolidate.catalog.read.CatalogReader;
 import dev.consolidate.db.ConnectionResolver;
+import dev.consolidate.drift.DriftCheck;
+import dev.consolidate.drift.ReplayedCatalog;
+import dev.consolidate.replay.EnvironmentSetup;
 import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.plan.Planner;
 import dev.consolidate.plan.ScratchRehearsal;
@@ -86,8 +91,11 @@ public final class Main {
         Clock clock = Clock.systemUTC();
         SqlSplitter splitter = new SqlSplitter();
         ProductionOpener production = new ProductionOpener(new ConnectionResolver(env, Path.of(System.getProperty("user.home"))));
+        Replayer replayer = new Replayer(splitter, clock);
+        CatalogReader reader = new CatalogReader();
+        ReplayedCatalog replayed = new ReplayedCatalog(replayer, new EnvironmentCapture(new EnvironmentSetup(splitter, clock), reader), reader);
         m.put(Mode.PLAN, new PlanRunner(new Planner(ToolRegistry.standard(), splitter, clock), production::open,
-                new ScratchRehearsal(new Replayer(splitter, clock))));
+                new ScratchRehearsal(replayer, replayed, new DriftCheck(reader))));
         return m;
     }
 

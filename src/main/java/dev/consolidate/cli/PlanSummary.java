@@ -29,8 +29,8 @@ final class PlanSummary {
         p.scratch().notices().forEach(n -> row("note", n));
         if (p.drift() != null && p.drift().compared()) {
             row("drift", p.drift().equal() ? "none: production matches the history"
-                    : console.yellow((p.drift().onlyInProduction().size() + p.drift().onlyInHistory().size()
-                    + p.drift().different().size()) + " objects differ between production and the history (see PLAN.md)"));
+                    : console.yellow(count(p.drift().onlyInProduction().size() + p.drift().onlyInHistory().size()
+                    + p.drift().different().size(), "object differs", "objects differ") + " between production and the history (see PLAN.md)"));
         }
         if (!p.dataStatements().isEmpty()) {
             row("data", console.yellow(p.dataStatements().size() + (p.dataStatements().size() == 1 ? " statement changes" : " statements change")
@@ -44,6 +44,10 @@ final class PlanSummary {
         console.line("Wrote " + shown.resolve("plan.json") + " and PLAN.md. Nothing else was changed.");
         console.line("Next: consolidate --execute" + (folder.root().startsWith(projectRoot.resolve(RunFolder.PARENT))
                 ? "" : " --run-dir " + folder.root()));
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private void row(String label, String text) {

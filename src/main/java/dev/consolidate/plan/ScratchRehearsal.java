@@ -1,5 +1,13 @@
 package dev.consolidate.plan;
 
+import dev.consolidate.catalog.diff.ComparisonRules;
+import dev.consolidate.catalog.diff.FieldDifference;
+import dev.consolidate.catalog.diff.ObjectDifference;
+import dev.consolidate.catalog.diff.SnapshotDiff;
+import dev.consolidate.catalog.scope.ScopedSnapshot;
+import dev.consolidate.drift.DriftCheck;
+import dev.consolidate.drift.ReplayedCatalog;
+import dev.consolidate.history.HistorySnapshot;
 import dev.consolidate.problem.ExitCode;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.replay.FileResult;
@@ -8,7 +16,6 @@ import dev.consolidate.replay.ReplayListener;
 import dev.consolidate.replay.ReplayResult;
 import dev.consolidate.replay.Replayer;
 import dev.consolidate.scratch.OpenedScratch;
-import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.scratch.ScratchServers;
 import dev.consolidate.scratch.ScratchSpec;
 import java.util.ArrayList;
@@ -25,9 +32,13 @@ import java.util.TreeMap;
  */
 public final class ScratchRehearsal {
     private final Replayer replayer;
+    private final ReplayedCatalog replayedCatalog;
+    private final DriftCheck driftCheck;
 
-    public ScratchRehearsal(Replayer replayer) {
+    public ScratchRehearsal(Replayer replayer, ReplayedCatalog replayedCatalog, DriftCheck driftCheck) {
         this.replayer = replayer;
+        this.replayedCatalog = replayedCatalog;
+        this.driftCheck = driftCheck;
     }
 
     /**
@@ -56,21 +67,24 @@ public final class ScratchRehearsal {
                 throw relabel(p);
             }
             List<String> notes = new ArrayList<>();
-            try (ScratchDatabase db = scratch.server().create("plan replay")) {
-                ReplayResult result;
-                try {
-                    result = replayer.replay(db, a.environment(), prepared, listener);
-                } catch (Problem p) {
-                    throw relabel(p);
-                }
-                for (FileResult f : result.filesWithNotices()) {
-                    f.notices().stream()
-                            .filter(n -> "WARNING".equals(n.severity()))
-                            .forEach(n -> notes.add("Replay warning in " + f.path() + " line " + n.line() + ": " + n.message()));
-                }
-                notes.add("The history replays without error on " + scratch.server().description() + " ("
-                        + result.files().size() + " files in " + result.duration().toMillis() + " ms).");
+            ReplayedCatalog.Result history;
+            try {
+                history = replayedCatalog.build(scratch.server(), a.environment(), prepared, historyTables(a), listener);
+            } catch (Problem p) {
+                throw relabel(p);
             }
+            ReplayResult result = history.replay();
+            for (FileResult f : result.filesWithNotices()) {
+                f.notices().stream()
+                        .filter(n -> "WARNING".equals(n.severity()))
+                        .forEach(n -> notes.add("Replay warning in " + f.path() + " line " + n.line() + ": " + n.message()));
+            }
+            notes.add("The history replays without error on " + scratch.server().description() + " ("
+                    + result.files().size() + " files in " + result.duration().toMillis() + " ms).");
+            ScopedSnapshot prod = driftCheck.readProduction(production.access(), history.scope());
+            ComparisonRules rules = a.settings().noOwner() ? ComparisonRules.standard().withoutOwners() : ComparisonRules.standard();
+            SnapshotDiff diff = driftCheck.compare(history.catalog(), prod, rules, scratch.server());
+            Plan.Drift drift = drift(diff);
             Map<String, Boolean> extensions = new TreeMap<>();
             a.prepared().forEach(p -> p.statements().forEach(st -> {
                 if (st.extension() != null) {
@@ -78,8 +92,37 @@ public final class ScratchRehearsal {
                 }
             }));
             return new Outcome(new Plan.ScratchInfo(spec.describe(), scratch.server().description(), scratch.notices()),
-                    extensions, null, notes);
+                    extensions, drift, notes);
         }
+    }
+
+    /** The migration tools' own tables ("schema.table"): never part of a compared catalog. */
+    static List<String> historyTables(Planner.Analysis a) {
+        List<String> tables = new ArrayList<>();
+        for (HistorySnapshot h : new HistorySnapshot[] {a.sourceHistory(), a.targetHistory()}) {
+            if (h != null && h.table().schema() != null) {
+                tables.add(h.table().schema() + "." + h.table().name());
+            }
+        }
+        return tables;
+    }
+
+    private static Plan.Drift drift(SnapshotDiff diff) {
+        List<String> onlyProd = new ArrayList<>();
+        List<String> onlyHistory = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        for (ObjectDifference d : diff.differences()) {
+            if (d instanceof ObjectDifference.Added x) {
+                onlyProd.add(x.key().display());
+            } else if (d instanceof ObjectDifference.Removed x) {
+                onlyHistory.add(x.key().display());
+            } else if (d instanceof ObjectDifference.Changed x) {
+                different.add(x.key().display() + " (" + x.fields().stream().map(FieldDifference::path)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
+        }
+        return new Plan.Drift(true, diff.isEmpty(), onlyProd, onlyHistory, different,
+                "production's catalog compared with the replayed history's, object by object (" + diff.rules().describe() + ")");
     }
 
     /** In a plan, a history that cannot be replayed is a precondition of consolidating, not a failed step. */
