@@ -1,0 +1,97 @@
+package dev.consolidate.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consolidate.scratch.ScratchDatabase;
+import dev.consolidate.sql.SqlSplitter;
+import dev.consolidate.testsupport.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tools' own binaries applying the history and judging our change. Skipped where the
+ * binaries are absent (-Dconsolidate.toolBin, see {@link ToolBinary}).
+ */
+class RealToolsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void supabaseCliWritesTheSameBaselineRowAndSaysUpToDate() throws Exception {
+        ToolBinary supabase = ToolBinary.require("supabase");
+        SupabaseAdapter adapter = new SupabaseAdapter(new SqlSplitter());
+        TestProject project = new TestProject(dir)
+                .file("supabase/migrations/20240101000000_create_a.sql", "-- a\ncreate table a (id int);\n")
+                .file("supabase/migrations/20240102000000_create_b.sql", "create table b (id int);\ncreate index b_id on b (id);\n");
+        try (ScratchDatabase ours = TestPostgres.server().create("supabase cli ours");
+             ScratchDatabase cli = TestPostgres.server().create("supabase cli repair")) {
+            for (ScratchDatabase db : List.of(ours, cli)) {
+                ToolBinary.Result push = supabase.run(dir, "db", "push", "--db-url", ToolBinary.url(db), "--yes");
+                assertEquals(0, push.exitCode(), push.output());
+            }
+            MigrationSet local = adapter.discover(dir, Path.of("supabase/migrations"));
+            HistorySnapshot before = TestProject.read(adapter, ours);
+            assertEquals(List.of("{\"version\":\"20240101000000\",\"statements\":[\"-- a\\ncreate table a (id int)\"],\"name\":\"create_a\"}",
+                    "{\"version\":\"20240102000000\",\"statements\":[\"create table b (id int)\",\"create index b_id on b (id)\"],\"name\":\"create_b\"}"),
+                    TestProject.rowsJson(before), "the CLI's own rows, statements split as splitKeepingComments does");
+            assertTrue(adapter.classify(local, before).allApplied());
+
+            BaselineIdentity baseline = adapter.baseline(new BaselineRequest(local, before, local.folder(), null, TestProject.CLOCK));
+            String file = "-- consolidated\ncreate table a (id int);\n\ncreate table b (id int);\ncreate index b_id on b (id);\n";
+            HistoryChange change = adapter.historyChange(new HistoryChangeRequest(baseline, file.getBytes(StandardCharsets.UTF_8),
+                    local, before, TestProject.CLOCK, TestProject.IDS));
+            TestProject.apply(ours, change);
+            project.archive(local, baseline.archiveFolder());
+            project.file(baseline.path(), file);
+
+            String cliUrl = ToolBinary.url(cli);
+            ToolBinary.Result revert = supabase.run(dir, "migration", "repair", "--status", "reverted", "20240101000000", "20240102000000",
+                    "--db-url", cliUrl, "--yes");
+            assertEquals(0, revert.exitCode(), revert.output());
+            ToolBinary.Result repair = supabase.run(dir, "migration", "repair", "--status", "applied", baseline.version(), "--db-url", cliUrl, "--yes");
+            assertEquals(0, repair.exitCode(), repair.output());
+            assertEquals(TestProject.rowsJson(TestProject.read(adapter, cli)), TestProject.rowsJson(TestProject.read(adapter, ours)),
+                    "our rows are the ones migration repair writes");
+
+            ToolBinary.Result dryRun = supabase.run(dir, "db", "push", "--dry-run", "--db-url", ToolBinary.url(ours));
+            assertEquals(0, dryRun.exitCode(), dryRun.output());
+            assertTrue(dryRun.output().contains("Remote database is up to date"), dryRun.output());
+            assertEquals(List.of(), adapter.toolView(adapter.discover(dir, Path.of("supabase/migrations")), TestProject.read(adapter, ours)));
+        }
+    }
+
+    @Test
+    void dbmateHasNothingPendingAfterConsolidation() throws Exception {
+        ToolBinary dbmate = ToolBinary.require("dbmate");
+        DbmateAdapter adapter = new DbmateAdapter();
+        TestProject project = new TestProject(dir)
+                .file("db/migrations/20240101000000_a.sql", "-- migrate:up\ncreate table a (id int);\n-- migrate:down\ndrop table a;\n")
+                .file("db/migrations/20240102000000_b.sql.sql", "-- migrate:up transaction:false\ncreate index concurrently a_id on a (id);\n"
+                        + "-- migrate:down\ndrop index a_id;\n");
+        try (ScratchDatabase db = TestPostgres.server().create("dbmate cli")) {
+            String url = ToolBinary.url(db);
+            ToolBinary.Result up = dbmate.run(dir, "--url", url, "--migrations-dir", "db/migrations", "--no-dump-schema", "up");
+            assertEquals(0, up.exitCode(), up.output());
+            MigrationSet local = adapter.discover(dir, Path.of("db/migrations"));
+            HistorySnapshot before = TestProject.read(adapter, db);
+            assertTrue(adapter.classify(local, before).allApplied(), adapter.classify(local, before).toString());
+            BaselineIdentity baseline = adapter.baseline(new BaselineRequest(local, before, local.folder(), null, TestProject.CLOCK));
+            assertEquals("db/migrations/20240102000000_consolidated_baseline.sql", baseline.path());
+            String file = adapter.baselineFileText("create table a (id int);\ncreate index a_id on a (id);\n");
+            HistoryChange change = adapter.historyChange(new HistoryChangeRequest(baseline, file.getBytes(StandardCharsets.UTF_8),
+                    local, before, TestProject.CLOCK, TestProject.IDS));
+            TestProject.apply(db, change);
+            project.archive(local, baseline.archiveFolder());
+            project.file(baseline.path(), file);
+
+            ToolBinary.Result status = dbmate.run(dir, "--url", url, "--migrations-dir", "db/migrations", "status", "--exit-code");
+            assertEquals(0, status.exitCode(), status.output());
+            assertTrue(status.output().contains("Pending: 0"), status.output());
+            assertEquals(List.of(), adapter.toolView(adapter.discover(dir, Path.of("db/migrations")), TestProject.read(adapter, db)));
+        }
+    }
+}
