@@ -149,6 +149,25 @@ class PrismaAdapterTest {
         }
     }
 
+    @Test
+    void rowsReadTheSameWhateverTheSessionTimeZoneAndTheZoneIsLeftAsItWas() throws Exception {
+        try (ScratchDatabase db = TestPostgres.server().create("prisma zone")) {
+            createTable(db);
+            TestProject.sql(db, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at)"
+                    + " VALUES ('1', 'c', '2023-01-01 10:00:00.5+02', 'x', '2023-01-01 09:00:00+02')");
+            try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+                s.execute("SET TimeZone = 'Asia/Tokyo'");
+                c.setReadOnly(true);
+                HistorySnapshot snapshot = adapter.readHistory(c, adapter.defaultHistoryTable().orElseThrow());
+                assertTrue(snapshot.rows().get(0).json().contains("\"finished_at\":\"2023-01-01T08:00:00.5+00:00\""), snapshot.rows().get(0).json());
+                try (java.sql.ResultSet rs = s.executeQuery("SHOW TimeZone")) {
+                    rs.next();
+                    assertEquals("Asia/Tokyo", rs.getString(1));
+                }
+            }
+        }
+    }
+
     private static void createTable(ScratchDatabase db) throws Exception {
         TestProject.sql(db, "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL,"
                 + " finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,"

@@ -295,6 +295,8 @@ class SqlSplitterTest {
             assertTrue(p.state().contains("Nothing was changed"), p.state());
             assertFalse(p.render().contains("ON_ERROR_STOP"), "arguments are not echoed");
         }
+        assertEquals(2, splitter.split("x.sql", "DO $$ BEGIN RAISE NOTICE '\\i'; END $$;\nSELECT E'\\\\connect';").size(),
+                "backslashes inside bodies and strings are not meta-commands");
         Problem gexec = assertThrows(Problem.class, () -> splitter.split("x.sql", "SELECT format('x') \\gexec\n"));
         assertTrue(gexec.what().contains("\\gexec"), gexec.what());
     }
