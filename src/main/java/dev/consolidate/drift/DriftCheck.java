@@ -5,6 +5,7 @@ import dev.consolidate.catalog.diff.Differ;
 import dev.consolidate.catalog.diff.FieldDifference;
 import dev.consolidate.catalog.diff.ObjectDifference;
 import dev.consolidate.catalog.diff.SnapshotDiff;
+import dev.consolidate.catalog.model.Snapshot;
 import dev.consolidate.catalog.parity.RoundTripOracle;
 import dev.consolidate.catalog.read.CatalogReader;
 import dev.consolidate.catalog.scope.Scope;
@@ -33,8 +34,13 @@ public final class DriftCheck {
 
     /** Production's catalog, read-only, scoped like the history's. */
     public ScopedSnapshot readProduction(Production production, Scope scope) {
+        return scope.apply(readProductionCatalog(production));
+    }
+
+    /** Production's whole catalog, read through a read-only session. */
+    public Snapshot readProductionCatalog(Production production) {
         try (Connection c = production.openReadOnly()) {
-            return scope.apply(reader.read(c));
+            return reader.read(c);
         } catch (SQLException e) {
             throw Problem.precondition("Could not read production's catalog: " + e.getMessage())
                     .why("Drift is found by comparing production's catalog with the history's.")

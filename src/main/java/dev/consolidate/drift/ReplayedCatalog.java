@@ -2,6 +2,7 @@ package dev.consolidate.drift;
 
 import dev.consolidate.catalog.parity.CapturedEnvironment;
 import dev.consolidate.catalog.parity.EnvironmentCapture;
+import dev.consolidate.catalog.model.Snapshot;
 import dev.consolidate.catalog.read.CatalogReader;
 import dev.consolidate.catalog.scope.Scope;
 import dev.consolidate.catalog.scope.ScopedSnapshot;
@@ -37,8 +38,10 @@ public final class ReplayedCatalog {
      * @param replay the replay's result (timings, notices)
      * @param scope  the scope the history was read with; production is read with the same one
      * @param catalog the history's objects
+     * @param fullSnapshot everything the replay database held, environment included (the scope
+     *                     re-derives {@code catalog} from it)
      */
-    public record Result(ReplayResult replay, Scope scope, ScopedSnapshot catalog) {
+    public record Result(ReplayResult replay, Scope scope, ScopedSnapshot catalog, Snapshot fullSnapshot) {
     }
 
     /** {@code historyTables} ("schema.table") are the migration tools' own tables: never part of a catalog. */
@@ -49,7 +52,8 @@ public final class ReplayedCatalog {
         try (ScratchDatabase db = server.create("replay")) {
             ReplayResult replay = replayer.replay(db, spec, prepared, listener);
             try (Connection c = db.connect()) {
-                return new Result(replay, scope, scope.apply(reader.read(c)));
+                Snapshot full = reader.read(c);
+                return new Result(replay, scope, scope.apply(full), full);
             }
         } catch (SQLException e) {
             throw Problem.stepFailed("Could not read the replayed catalog: " + e.getMessage())

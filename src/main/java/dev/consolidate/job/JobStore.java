@@ -62,7 +62,8 @@ public final class JobStore implements AutoCloseable {
         try {
             Files.createDirectories(state);
             JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:file:" + state.resolve("jobs").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+            // AUTO_SERVER lets --status read the repository while another process runs the job.
+            ds.setURL("jdbc:h2:file:" + state.resolve("jobs").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE");
             ds.setUser("sa");
             return new JobStore(ds);
         } catch (Exception e) {

@@ -20,9 +20,20 @@ public interface ProtocolStep {
      */
     void compensate(StepContext context) throws Exception;
 
-    /** One or two sentences: what executing did, from the journal (for --status and ROLLBACK.md). */
+    /**
+     * One or two sentences: what executing did, from {@code context.journalOf(name())} (not
+     * {@code journal()}: other steps and --status describe a step through their own context).
+     */
     String describeDone(StepContext context);
 
     /** One or two sentences: what the undo will do or did (for --status and ROLLBACK.md). */
     String describeUndo(StepContext context);
+
+    /**
+     * How to undo this step by hand, without this tool: shell or psql commands, one per entry, in
+     * order (for ROLLBACK.md). Empty when there is nothing to undo.
+     */
+    default java.util.List<String> manualUndo(StepContext context) {
+        return java.util.List.of();
+    }
 }

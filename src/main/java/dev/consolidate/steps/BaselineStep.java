@@ -1,0 +1,240 @@
+package dev.consolidate.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consolidate.catalog.ddl.Baseline;
+import dev.consolidate.catalog.ddl.BaselineOptions;
+import dev.consolidate.catalog.ddl.BaselineWriter;
+import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.catalog.scope.Scope;
+import dev.consolidate.catalog.scope.ScopedSnapshot;
+import dev.consolidate.drift.CatalogArtifacts;
+import dev.consolidate.drift.DriftCheck;
+import dev.consolidate.fs.AtomicFiles;
+import dev.consolidate.fs.Sha256;
+import dev.consolidate.history.DeterministicIds;
+import dev.consolidate.history.HistoryChange;
+import dev.consolidate.history.HistoryChangeRequest;
+import dev.consolidate.history.HistorySnapshot;
+import dev.consolidate.history.MigrationSet;
+import dev.consolidate.history.ToolAdapter;
+import dev.consolidate.history.ToolRegistry;
+import dev.consolidate.plan.Plan;
+import dev.consolidate.plan.ProductionSource;
+import dev.consolidate.problem.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 4. Writes the canonical baseline file in the target tool's layout under the planned
+ * identity, atomically, from the replayed history's catalog (or production's with --source
+ * production), and computes with the file's real bytes the history change the history step will
+ * apply (saved in the run folder: its undo needs nothing else).
+ */
+public final class BaselineStep implements ProtocolStep {
+    static final String SOURCE = "baseline/source-catalog.json";
+    static final String CHANGE = "history/change.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunInputs in;
+    private final ToolRegistry tools;
+    private final ProductionSource production;
+    private final DriftCheck drift;
+    private final BaselineWriter writer;
+
+    public BaselineStep(RunInputs in, ToolRegistry tools, ProductionSource production, DriftCheck drift, BaselineWriter writer) {
+        this.in = in;
+        this.tools = tools;
+        this.production = production;
+        this.drift = drift;
+        this.writer = writer;
+    }
+
+    @Override
+    public StepName name() {
+        return StepName.BASELINE;
+    }
+
+    /** The catalog the baseline was written from (replayed history or production), full. */
+    public static Path sourceFile(RunInputs in) {
+        return in.runFolder().artifacts().resolve(SOURCE);
+    }
+
+    /** The history change the history step applies and undoes. */
+    public static Path changeFile(RunInputs in) {
+        return in.runFolder().artifacts().resolve(CHANGE);
+    }
+
+    public static HistoryChange readChange(RunInputs in) throws IOException {
+        return JSON.readValue(changeFile(in).toFile(), HistoryChange.class);
+    }
+
+    @Override
+    public Progress execute(StepContext ctx) throws Exception {
+        Journal j = ctx.journal();
+        j.record("started", in.clock().instant().toString());
+        Plan plan = in.plan();
+        Path target = in.projectRoot().resolve(plan.baseline().path());
+        Scope scope = CatalogArtifacts.readScope(ReplayStep.scopeFile(in));
+
+        Snapshot source = sourceSnapshot(scope);
+        ScopedSnapshot scoped = scope.apply(source).requireCoverage();
+        BaselineOptions options = BaselineOptions.of(sourceLabel(plan));
+        if (plan.project().noOwner()) {
+            options = options.withoutOwners();
+        }
+        Baseline baseline = writer.write(scoped, options);
+        ToolAdapter targetTool = tools.adapter(plan.project().targetTool());
+        byte[] bytes = targetTool.baselineFileText(baseline.sql()).getBytes(StandardCharsets.UTF_8);
+        String sha = Sha256.hex(bytes);
+
+        if (j.get("changeSaved").isEmpty()) {
+            saveHistoryChange(plan, targetTool, bytes);
+            j.record("changeSaved", "yes");
+        }
+        j.record("path", plan.baseline().path());
+        j.record("sha256", sha);
+        j.record("bytes", Integer.toString(bytes.length));
+        j.record("objects", Integer.toString(scoped.objects().size()));
+        if (Files.exists(target)) {
+            if (!Sha256.ofFile(target).equals(sha)) {
+                throw Problem.precondition("A different file already exists at the baseline's path " + plan.baseline().path() + ".")
+                        .why("The baseline is written under the identity the plan chose; the tool's folder holds another "
+                                + "file under that name, which the tool would then run or refuse.")
+                        .fix("Move that file away (it is not part of the plan's history), then run --resume.")
+                        .state("Nothing in the project or production was changed by this step. Resume with --resume or undo "
+                                + "the earlier steps with --rollback.")
+                        .build();
+            }
+        } else {
+            List<String> created = createParents(target.getParent());
+            if (!created.isEmpty()) {
+                j.record("createdDirs", String.join("\n", created));
+            }
+            j.record("writing", "yes");
+            ctx.faultPoint("baseline:before-write");
+            try {
+                AtomicFiles.write(target, bytes);
+            } catch (IOException e) {
+                throw Problem.stepFailed("Could not write the baseline " + plan.baseline().path() + ": " + e.getMessage())
+                        .why("The baseline is written to a temporary file first and renamed into place; the write failed.")
+                        .fix("Free space or fix the folder's permissions, then run --resume.")
+                        .state("No baseline file was left behind (the temporary file was removed); production is untouched.")
+                        .cause(e)
+                        .build();
+            }
+            ctx.faultPoint("baseline:written");
+        }
+        j.record("written", in.clock().instant().toString());
+        return Progress.DONE;
+    }
+
+    private Snapshot sourceSnapshot(Scope scope) {
+        Path file = sourceFile(in);
+        if (Files.exists(file)) {
+            return CatalogArtifacts.readSnapshot(file);
+        }
+        Snapshot s;
+        if ("production".equals(in.plan().source())) {
+            s = drift.readProductionCatalog(production.access());
+        } else {
+            s = CatalogArtifacts.readSnapshot(ReplayStep.catalogFile(in));
+        }
+        CatalogArtifacts.writeSnapshot(file, s);
+        return s;
+    }
+
+    private void saveHistoryChange(Plan plan, ToolAdapter target, byte[] baselineBytes) throws Exception {
+        if (target.defaultHistoryTable().isEmpty()) {
+            return;
+        }
+        MigrationSet source = tools.resolve(in.projectRoot(), plan.project().tool(), Path.of(plan.project().folder())).discover();
+        HistorySnapshot history;
+        try (Connection c = production.access().openReadOnly()) {
+            history = target.readHistory(c, target.defaultHistoryTable().get());
+        }
+        HistoryChange change = target.historyChange(new HistoryChangeRequest(plan.baseline(), baselineBytes, source, history,
+                in.clock(), new DeterministicIds(plan.planId())));
+        Files.createDirectories(changeFile(in).getParent());
+        AtomicFiles.writeString(changeFile(in), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(change) + "\n");
+    }
+
+    private String sourceLabel(Plan plan) {
+        return "production".equals(plan.source())
+                ? "the production catalog of " + plan.production().address()
+                : "a replay of " + plan.project().folder() + " (" + plan.migrations().size() + " migrations)";
+    }
+
+    private static List<String> createParents(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(0, p);
+        }
+        List<String> created = new ArrayList<>();
+        for (Path p : missing) {
+            Files.createDirectory(p);
+            created.add(p.toString());
+        }
+        return created;
+    }
+
+    @Override
+    public void compensate(StepContext ctx) throws Exception {
+        Journal forward = ctx.journalOf(name());
+        if (forward.get("path").isEmpty()) {
+            return;
+        }
+        Path target = in.projectRoot().resolve(forward.get("path").get());
+        if (Files.exists(target)) {
+            String sha = forward.get("sha256").orElse("");
+            if (!Sha256.ofFile(target).equals(sha)) {
+                throw Problem.manual("The baseline file " + forward.get("path").get() + " was edited after it was written.")
+                        .why("Undo deletes only the file this run wrote (SHA-256 " + sha + "); deleting an edited file would lose work.")
+                        .fix("Keep your edits elsewhere, delete the file yourself, then run --rollback again.")
+                        .state("The baseline file was left as it is; undo of later steps is complete.")
+                        .build();
+            }
+            Files.delete(target);
+        }
+        List<String> dirs = new ArrayList<>(List.of(forward.get("createdDirs").orElse("").split("\n")));
+        java.util.Collections.reverse(dirs);
+        for (String d : dirs) {
+            if (!d.isBlank()) {
+                Path p = Path.of(d);
+                try (var s = Files.list(p)) {
+                    if (s.findAny().isEmpty()) {
+                        Files.delete(p);
+                    }
+                } catch (java.nio.file.NoSuchFileException ignored) {
+                    // already gone
+                }
+            }
+        }
+        ctx.journal().record("deleted", forward.get("path").get());
+    }
+
+    @Override
+    public String describeDone(StepContext ctx) {
+        Journal j = ctx.journalOf(name());
+        return j.get("path").map(p -> "Wrote the baseline " + p + " (" + j.get("bytes").orElse("?") + " bytes, "
+                + j.get("objects").orElse("?") + " objects, SHA-256 " + j.get("sha256").orElse("?") + ").").orElse("");
+    }
+
+    @Override
+    public String describeUndo(StepContext ctx) {
+        return ctx.journalOf(name()).get("path").map(p -> "Deletes " + p + " if it is still the file this run wrote "
+                + "(same SHA-256); an edited file is left alone and reported.").orElse("Nothing to undo.");
+    }
+
+    @Override
+    public List<String> manualUndo(StepContext ctx) {
+        Journal j = ctx.journalOf(name());
+        return j.get("path").map(p -> List.of(
+                "echo '" + j.get("sha256").orElse("") + "  " + p + "' | sha256sum -c -   # must say OK before deleting",
+                "rm '" + p + "'")).orElse(List.of());
+    }
+}
