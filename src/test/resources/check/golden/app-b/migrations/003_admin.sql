@@ -1,0 +1,2 @@
+-- Indexes for the admin screens.
+CREATE INDEX idx_submissions_status ON submission (status);
