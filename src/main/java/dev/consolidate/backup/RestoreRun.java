@@ -19,6 +19,10 @@ final class RestoreRun {
     private static final String PARTIAL = "The target database holds a partial restore; drop it and create an "
             + "empty one before trying again.";
 
+    // Index builds over freshly loaded tables sort in memory instead of in temporary files: a
+    // quarter faster on the benchmark's largest index, for one session's worth of memory.
+    private static final List<String> POST_DATA_SETTINGS = List.of("SET LOCAL maintenance_work_mem = '256MB'");
+
     private final BackupManifest manifest;
     private final Path archiveFile;
     private final Connector target;
@@ -47,7 +51,7 @@ final class RestoreRun {
 
             listener.phase(ProgressListener.Phase.PRE_DATA);
             runScript(ddl, reader.readText(contents.preData().entry()), "schema (pre-data)",
-                    "It ran in one transaction, so nothing of it was kept: the target database is still empty.");
+                    "It ran in one transaction, so nothing of it was kept: the target database is still empty.", List.of());
 
             listener.phase(ProgressListener.Phase.DATA);
             loadTables(reader, contents.tables());
@@ -60,7 +64,7 @@ final class RestoreRun {
 
             listener.phase(ProgressListener.Phase.POST_DATA);
             runScript(ddl, reader.readText(contents.postData().entry()),
-                    "indexes, constraints, triggers and policies (post-data)", PARTIAL);
+                    "indexes, constraints, triggers and policies (post-data)", PARTIAL, POST_DATA_SETTINGS);
 
             long rows = contents.tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum();
             return new RestoreResult(database, contents.tables().size(), rows, contents.sequences().size(), history);
@@ -97,7 +101,7 @@ final class RestoreRun {
         }
     }
 
-    private static void runScript(Connection c, String sql, String what, String stateOnFailure) {
+    private static void runScript(Connection c, String sql, String what, String stateOnFailure, List<String> settings) {
         if (sql.isBlank()) {
             return;
         }
@@ -106,6 +110,9 @@ final class RestoreRun {
             try (Statement s = c.createStatement()) {
                 // Routine bodies may name objects created later in the same script.
                 s.execute("SET LOCAL check_function_bodies = false");
+                for (String setting : settings) {
+                    s.execute(setting);
+                }
                 s.execute(sql);
             }
             c.commit();

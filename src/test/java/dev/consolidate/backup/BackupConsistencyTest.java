@@ -53,7 +53,7 @@ class BackupConsistencyTest {
                         }
                     }
                 };
-                result = new BackupWriter(source::connect, new PgDumpSchemaSource(server, source, "shop"), server,
+                result = new BackupWriter(source::connect, Fixtures.catalogSource(server), server,
                         Fixtures.CLOCK, waitForWrites).write(BackupRequest.full(dir.resolve("backup")).withWorkers(1));
             } finally {
                 stop.set(true);

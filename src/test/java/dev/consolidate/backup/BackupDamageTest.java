@@ -44,7 +44,7 @@ class BackupDamageTest {
 
     @BeforeEach
     void takeBackup() {
-        backup = new BackupWriter(source::connect, new PgDumpSchemaSource(server, source, "shop"), server, Fixtures.CLOCK,
+        backup = new BackupWriter(source::connect, Fixtures.catalogSource(server), server, Fixtures.CLOCK,
                 ProgressListener.NONE).write(BackupRequest.full(dir.resolve("backup")));
         String entry = backup.manifest().contents().tables().stream()
                 .filter(t -> t.name().equals("order_lines")).findFirst().orElseThrow().entry();

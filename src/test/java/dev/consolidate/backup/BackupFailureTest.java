@@ -43,7 +43,7 @@ class BackupFailureTest {
     }
 
     private BackupWriter writer(FileSink files, ProgressListener listener) {
-        return new BackupWriter(source::connect, new PgDumpSchemaSource(server, source, "shop"), server, Fixtures.CLOCK,
+        return new BackupWriter(source::connect, Fixtures.catalogSource(server), server, Fixtures.CLOCK,
                 listener, files, System.getenv());
     }
 

@@ -41,7 +41,7 @@ class BackupPgDumpTest {
     private BackupResult backup(String path, List<String> warnings) {
         ConnectionSpec spec = new ConnectionSpec("localhost", server.port(), source.name(), "postgres", "not-needed-here",
                 Map.of(), "test");
-        return new BackupWriter(source::connect, new PgDumpSchemaSource(server, source, "shop"), server, Fixtures.CLOCK,
+        return new BackupWriter(source::connect, Fixtures.catalogSource(server), server, Fixtures.CLOCK,
                 new ProgressListener() {
                     @Override
                     public void warning(String message) {
@@ -53,7 +53,7 @@ class BackupPgDumpTest {
 
     @Test
     void aMatchingPgDumpWritesAPrivateCustomFormatFile() throws Exception {
-        Path bin = PgDumpSchemaSource.pgDump().getParent();
+        Path bin = Fixtures.pgDump().getParent();
         List<String> warnings = new ArrayList<>();
         BackupResult result = backup(bin.toString(), warnings);
         BackupManifest.PgDump pgDump = result.manifest().pgDump();

@@ -49,7 +49,7 @@ class BackupRoundTripTest {
     }
 
     private BackupWriter writer(ProgressListener listener) {
-        return new BackupWriter(source::connect, new PgDumpSchemaSource(server, source, "app"), server, Fixtures.CLOCK, listener);
+        return new BackupWriter(source::connect, Fixtures.catalogSource(server), server, Fixtures.CLOCK, listener);
     }
 
     @Test

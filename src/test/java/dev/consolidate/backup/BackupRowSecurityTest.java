@@ -41,7 +41,7 @@ class BackupRowSecurityTest {
     @Test
     void theOwnerSubjectToForcedPoliciesIsRefusedNotShortChanged() {
         Problem p = assertThrows(Problem.class, () -> new BackupWriter(() -> Fixtures.connectAs(source, Fixtures.OWNER),
-                new PgDumpSchemaSource(server, source, "rls"), server, Fixtures.CLOCK, ProgressListener.NONE)
+                Fixtures.readBySuperuser(server, source), server, Fixtures.CLOCK, ProgressListener.NONE)
                 .write(BackupRequest.full(dir.resolve("backup"))));
         assertEquals(ExitCode.PRECONDITION, p.exitCode());
         assertTrue(p.what().contains("rls.notes"), p.render());
@@ -53,7 +53,7 @@ class BackupRowSecurityTest {
     @Test
     void aRoleWithBypassRlsBacksUpEveryRow() throws Exception {
         BackupResult result = new BackupWriter(() -> Fixtures.connectAs(source, Fixtures.BYPASS),
-                new PgDumpSchemaSource(server, source, "rls"), server, Fixtures.CLOCK, ProgressListener.NONE)
+                Fixtures.readBySuperuser(server, source), server, Fixtures.CLOCK, ProgressListener.NONE)
                 .write(BackupRequest.full(dir.resolve("backup")));
         assertEquals(40, result.manifest().contents().tables().get(0).rows());
         try (ScratchDatabase target = server.create("backup_rls_restored")) {

@@ -1,5 +1,12 @@
 package dev.consolidate.backup;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.consolidate.catalog.ddl.BaselineOptions;
+import dev.consolidate.catalog.ddl.BaselineWriter;
+import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.catalog.read.CatalogReader;
+import dev.consolidate.catalog.scope.Scope;
 import dev.consolidate.scratch.EmbeddedScratchServer;
 import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.testsupport.ProjectRoot;
@@ -7,6 +14,7 @@ import dev.consolidate.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -44,6 +52,47 @@ final class Fixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The real schema source: the catalog engine over everything but what a fresh database
+     * already holds (the plain scope), as the backup step builds it.
+     */
+    static CatalogSchemaSource catalogSource(EmbeddedScratchServer server) {
+        try (ScratchDatabase empty = server.create("backup_environment"); Connection c = empty.connect()) {
+            CatalogReader reader = new CatalogReader();
+            Snapshot environment = reader.read(c);
+            return new CatalogSchemaSource(reader, Scope.plain(environment), new BaselineWriter(CLOCK),
+                    BaselineOptions.of("production"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The catalog source's answer read once by a superuser, for tests whose production role may
+     * not read every catalog the engine reads (pg_user_mapping is superuser-only).
+     */
+    static SchemaSource readBySuperuser(EmbeddedScratchServer server, ScratchDatabase db) {
+        SchemaScope scope;
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            scope = catalogSource(server).read(c);
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new SchemaSource() {
+            @Override
+            public List<TableName> tables(Connection connection) {
+                return scope.tables();
+            }
+
+            @Override
+            public SchemaScope read(Connection connection) {
+                return scope;
+            }
+        };
     }
 
     /** A new database holding the given fixture of src/test/resources/backup/. */
@@ -124,9 +173,19 @@ final class Fixtures {
         return out;
     }
 
+    /** The pg_dump 15 used as an independent oracle; the test is skipped where it is not installed. */
+    static Path pgDump() {
+        Path p = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
+        if (!Files.isExecutable(p)) {
+            System.err.println("SKIPPED: pg_dump 15 not found at " + p + "; it is the independent oracle here");
+        }
+        assumeTrue(Files.isExecutable(p), "pg_dump 15 not installed at " + p);
+        return p;
+    }
+
     /** pg_dump --schema-only of one schema, without comments and meta-commands. */
     static String schemaDump(EmbeddedScratchServer server, ScratchDatabase db, String schema) throws Exception {
-        Process p = new ProcessBuilder(PgDumpSchemaSource.pgDump().toString(), "--schema-only", "--schema=" + schema,
+        Process p = new ProcessBuilder(pgDump().toString(), "--schema-only", "--schema=" + schema,
                 "--host=localhost", "--port=" + server.port(), "--username=postgres", "--dbname=" + db.name())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
