@@ -21,10 +21,20 @@ public final class BackupRestorer {
      */
     public RestoreResult restore(Path backup, Connector target, int workers) {
         BackupLocation location = BackupLocation.resolve(backup).requireArchive();
-        return restore(location.manifest(), location.archiveFile(), target, workers);
+        return restore(location.manifest(), location.archiveFile(), target, workers, false);
     }
 
-    RestoreResult restore(BackupManifest manifest, Path archiveFile, Connector target, int workers) {
-        return new RestoreRun(manifest, archiveFile, target, workers, SerializedListener.of(listener)).run();
+    /**
+     * The same into a database that holds the schema's environment already (a new Supabase
+     * project, a database prepared with the project's bootstrap): it may hold objects, but none
+     * of the backup's tables.
+     */
+    public RestoreResult restoreOverEnvironment(Path backup, Connector target, int workers) {
+        BackupLocation location = BackupLocation.resolve(backup).requireArchive();
+        return restore(location.manifest(), location.archiveFile(), target, workers, true);
+    }
+
+    RestoreResult restore(BackupManifest manifest, Path archiveFile, Connector target, int workers, boolean environmentPresent) {
+        return new RestoreRun(manifest, archiveFile, target, workers, SerializedListener.of(listener), environmentPresent).run();
     }
 }

@@ -24,13 +24,33 @@ public final class BackupVerifier {
      * the manifest, and drops the database again. A damaged archive or a difference is a Problem.
      */
     public RestoreResult verify(Path backup, ScratchServer scratch, int workers) {
-        BackupLocation location = BackupLocation.resolve(backup).requireArchive();
-        return verify(location.manifest(), location.archiveFile(), scratch, workers);
+        return verify(backup, scratch, workers, ScratchPreparer.NONE);
     }
 
-    RestoreResult verify(BackupManifest manifest, Path archiveFile, ScratchServer scratch, int workers) {
+    /** The same on a scratch database that {@code preparer} gives the schema's environment first. */
+    public RestoreResult verify(Path backup, ScratchServer scratch, int workers, ScratchPreparer preparer) {
+        BackupLocation location = BackupLocation.resolve(backup).requireArchive();
+        return verify(location.manifest(), location.archiveFile(), scratch, workers, preparer);
+    }
+
+    RestoreResult verify(BackupManifest manifest, Path archiveFile, ScratchServer scratch, int workers, ScratchPreparer preparer) {
         try (ScratchDatabase db = scratch.create("backup_verify")) {
-            return new BackupRestorer(listener).restore(manifest, archiveFile, db::connect, workers);
+            boolean prepared = preparer != ScratchPreparer.NONE;
+            if (prepared) {
+                try {
+                    preparer.prepare(db);
+                } catch (Problem p) {
+                    throw p;
+                } catch (Exception e) {
+                    throw Problem.stepFailed("Preparing the scratch database for the backup's verification failed: "
+                                    + e.getMessage())
+                            .why("The schema's environment (platform schemas, bootstrap) could not be laid into it.")
+                            .fix("Check the environment settings (profile, bootstrap file), then run the step again.")
+                            .cause(e)
+                            .build();
+                }
+            }
+            return new BackupRestorer(listener).restore(manifest, archiveFile, db::connect, workers, prepared);
         } catch (Problem p) {
             throw p.withState("The backup files were not changed; the scratch database used to verify them was dropped.");
         }

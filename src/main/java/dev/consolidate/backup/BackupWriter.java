@@ -49,6 +49,7 @@ public final class BackupWriter {
     private final ProgressListener listener;
     private final FileSink files;
     private final Map<String, String> environment;
+    private final ScratchPreparer preparer;
 
     /**
      * @param production read-only sessions to production (one per worker, plus the coordinator)
@@ -59,11 +60,16 @@ public final class BackupWriter {
      */
     public BackupWriter(Connector production, SchemaSource schema, ScratchServer scratch, Clock clock,
                         ProgressListener listener) {
-        this(production, schema, scratch, clock, listener, FileSink.PRIVATE, System.getenv());
+        this(production, schema, scratch, clock, listener, FileSink.PRIVATE, System.getenv(), ScratchPreparer.NONE);
     }
 
     BackupWriter(Connector production, SchemaSource schema, ScratchServer scratch, Clock clock,
                  ProgressListener listener, FileSink files, Map<String, String> environment) {
+        this(production, schema, scratch, clock, listener, files, environment, ScratchPreparer.NONE);
+    }
+
+    private BackupWriter(Connector production, SchemaSource schema, ScratchServer scratch, Clock clock,
+                         ProgressListener listener, FileSink files, Map<String, String> environment, ScratchPreparer preparer) {
         this.production = production;
         this.schema = schema;
         this.scratch = scratch;
@@ -71,6 +77,15 @@ public final class BackupWriter {
         this.listener = listener;
         this.files = files;
         this.environment = environment;
+        this.preparer = preparer;
+    }
+
+    /**
+     * The same writer verifying in scratch databases that {@code scratchPreparer} first gives the
+     * schema's environment (needed whenever the schema source leaves platform objects out).
+     */
+    public BackupWriter withScratchPreparer(ScratchPreparer scratchPreparer) {
+        return new BackupWriter(production, schema, scratch, clock, listener, files, environment, scratchPreparer);
     }
 
     /** Writes the backup into {@code request.directory()}; a Problem when it cannot, leaving no partial file behind. */
@@ -289,7 +304,7 @@ public final class BackupWriter {
 
     private RestoreResult verify(BackupManifest manifest, Path archiveFile, int workers, SerializedListener events) {
         try {
-            return new BackupVerifier(events).verify(manifest, archiveFile, scratch, workers);
+            return new BackupVerifier(events).verify(manifest, archiveFile, scratch, workers, preparer);
         } catch (Problem p) {
             throw Problem.stepFailed("The new backup did not pass its verification: " + p.what())
                     .why(p.why())

@@ -43,7 +43,43 @@ final class EmptyDatabase {
             ORDER BY kind, name
             """;
 
+    private static final String EXISTING = """
+            SELECT w.schema_name || '.' || w.table_name
+            FROM unnest(?::text[], ?::text[]) AS w(schema_name, table_name)
+            JOIN pg_catalog.pg_namespace n ON n.nspname = w.schema_name
+            JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = w.table_name
+            ORDER BY 1
+            """;
+
     private EmptyDatabase() {
+    }
+
+    /**
+     * For a target that holds its environment already (a new Supabase project): refuses it when
+     * any table the backup loads exists there.
+     */
+    static void requireNone(Connection c, List<TableName> tables) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(EXISTING)) {
+            ps.setArray(1, c.createArrayOf("text", tables.stream().map(TableName::schema).toArray()));
+            ps.setArray(2, c.createArrayOf("text", tables.stream().map(TableName::name).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            throw Problem.precondition("The target database already holds tables of the backup: "
+                            + String.join(", ", found.subList(0, Math.min(SHOWN, found.size())))
+                            + (found.size() > SHOWN ? ", ..." : "") + ".")
+                    .why("A restore creates these tables and loads their rows; over existing ones it would fail "
+                            + "half-way or mix two databases' rows.")
+                    .fix("Restore into a database that holds only its environment (a new project, or a database "
+                            + "prepared with the same bootstrap).")
+                    .state("Nothing was changed in the target database.")
+                    .build();
+        }
     }
 
     static void require(Connection c) throws SQLException {

@@ -28,13 +28,20 @@ final class RestoreRun {
     private final Connector target;
     private final int workers;
     private final SerializedListener listener;
+    private final boolean environmentPresent;
 
-    RestoreRun(BackupManifest manifest, Path archiveFile, Connector target, int workers, SerializedListener listener) {
+    /**
+     * @param environmentPresent the target holds the schema's environment already, so it need
+     *                           not be empty, only free of the backup's tables
+     */
+    RestoreRun(BackupManifest manifest, Path archiveFile, Connector target, int workers, SerializedListener listener,
+               boolean environmentPresent) {
         this.manifest = manifest;
         this.archiveFile = archiveFile;
         this.target = target;
         this.workers = workers;
         this.listener = listener;
+        this.environmentPresent = environmentPresent;
     }
 
     RestoreResult run() {
@@ -46,7 +53,11 @@ final class RestoreRun {
         }
         ArchiveReader reader = new ArchiveReader(archiveFile, manifest.archive());
         try (Connection ddl = connect()) {
-            EmptyDatabase.require(ddl);
+            if (environmentPresent) {
+                EmptyDatabase.requireNone(ddl, contents.tables().stream().map(BackupManifest.TableEntry::table).toList());
+            } else {
+                EmptyDatabase.require(ddl);
+            }
             String database = currentDatabase(ddl);
 
             listener.phase(ProgressListener.Phase.PRE_DATA);
