@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.consolidate.db.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,19 +126,49 @@ public final class DbmateAdapter implements ToolAdapter {
         List<String> uncreate = new ArrayList<>();
         List<String> description = new ArrayList<>();
         if (!history.present()) {
-            if (!history.schemaPresent()) {
-                create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-            }
-            create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version varchar(255) primary key)");
-            uncreate.add("DROP TABLE " + table.qualified());
-            if (!history.schemaPresent()) {
-                uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-            }
+            createTable(history, create, uncreate);
             description.add("Create " + table + " as dbmate does (it is absent).");
         }
         ObjectNode row = JSON.createObjectNode();
         row.put("version", version);
         description.add("Insert version " + version + " as dbmate records an applied migration.");
         return new HistoryChange(tool(), table, "version", create, uncreate, List.of(), List.of(), List.of(row.toString()), description);
+    }
+
+    /** {@code dbmate up} inserts each version it applies, in file order; it refuses nothing the table holds. */
+    @Override
+    public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
+        HistoryTable table = history.table();
+        List<String> create = new ArrayList<>();
+        List<String> uncreate = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        if (!history.present()) {
+            createTable(history, create, uncreate);
+            description.add("Create " + table + " as dbmate does (it is absent).");
+        }
+        List<String> inserts = new ArrayList<>();
+        for (MigrationStatus e : classify(migrations, history).in(MigrationState.PENDING)) {
+            ObjectNode row = JSON.createObjectNode();
+            row.put("version", e.migration().version());
+            inserts.add(row.toString());
+        }
+        description.add("Insert the " + inserts.size() + " versions dbmate up records as it applies the migrations.");
+        return new HistoryChange(tool(), table, "version", create, uncreate, List.of(), List.of(), inserts, description);
+    }
+
+    /**
+     * The table as dbmate 2 creates it (pkg/driver/postgres CreateMigrationsTable: varchar without
+     * a length; 1.x wrote varchar(255)), the schema first when it is missing, and the undo.
+     */
+    private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
+        HistoryTable table = history.table();
+        if (!history.schemaPresent()) {
+            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
+        }
+        create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version varchar primary key)");
+        uncreate.add("DROP TABLE " + table.qualified());
+        if (!history.schemaPresent()) {
+            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
+        }
     }
 }

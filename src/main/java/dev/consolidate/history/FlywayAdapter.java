@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -310,6 +314,106 @@ public final class FlywayAdapter implements ToolAdapter {
                     + " for migrations removed from the folder.");
         }
         return new HistoryChange(tool(), table, "installed_rank", create, uncreate, List.of(), updates, inserts, description);
+    }
+
+    /**
+     * What {@code flyway migrate} records (JdbcTableSchemaHistory): on a fresh history the newest
+     * baseline migration (B file) stands in for every version up to its own, then each pending
+     * versioned migration in version order and each new or changed repeatable by description,
+     * ranks counting on from the table's last; a SCHEMA row at rank 0 when Flyway creates the
+     * table's schema. installed_by is the reading user, installed_on the clock in UTC,
+     * execution_time 0. With outOfOrder off, validateOnMigrate stops at failed, edited or missing
+     * migrations and at a pending one older than the newest applied.
+     */
+    @Override
+    public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
+        HistoryTable table = history.table();
+        Classification c = classify(migrations, history);
+        FlywayApplied applied = new FlywayApplied(history.rows());
+        FlywayVersion newestApplied = applied.newest();
+        List<MigrationStatus> blocking = new ArrayList<>(toolBlockers(migrations, c));
+        List<Migration> run = new ArrayList<>();
+        Migration baselineMigration = freshHistory(applied) ? newestBaselineMigration(migrations) : null;
+        FlywayVersion baselineVersion = baselineMigration == null ? null : FlywayVersion.parse(baselineMigration.version());
+        if (baselineMigration != null) {
+            run.add(baselineMigration);
+        }
+        for (MigrationStatus e : c.in(MigrationState.PENDING)) {
+            Migration m = e.migration();
+            if (m.kind() == MigrationKind.VERSIONED) {
+                FlywayVersion v = FlywayVersion.parse(m.version());
+                if (baselineVersion != null && v.compareTo(baselineVersion) <= 0) {
+                    continue;
+                }
+                if (newestApplied != null && v.compareTo(newestApplied) < 0) {
+                    blocking.add(e);
+                    continue;
+                }
+            }
+            run.add(m);
+        }
+        ToolRefusal.check("flyway migrate", migrations, blocking);
+        String installedBy = history.readAs() == null ? "consolidate" : history.readAs();
+        String installedOn = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).toString();
+        List<String> create = new ArrayList<>();
+        List<String> uncreate = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        List<String> inserts = new ArrayList<>();
+        if (!history.present()) {
+            create.addAll(createTable(table, history.schemaPresent()));
+            uncreate.add("DROP TABLE " + table.qualified());
+            if (!history.schemaPresent()) {
+                uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
+                ObjectNode schemaRow = row(0, null, "<< Flyway Schema Creation >>", "SCHEMA", Identifiers.quote(table.schema()),
+                        null, installedBy);
+                schemaRow.put("installed_on", installedOn);
+                inserts.add(schemaRow.toString());
+            }
+            description.add("Create " + table + " as Flyway does (it is absent)"
+                    + (history.schemaPresent() ? "." : ", with the row recording that Flyway created its schema."));
+        }
+        int rank = history.rows().stream().mapToInt(r -> Integer.parseInt(r.key())).max().orElse(0);
+        String folder = migrations.folder().isEmpty() ? "" : migrations.folder() + "/";
+        for (Migration m : run) {
+            String type = m.kind() == MigrationKind.BASELINE ? "SQL_BASELINE" : "SQL";
+            String script = m.path().startsWith(folder) ? m.path().substring(folder.length()) : m.path();
+            ObjectNode row = row(++rank, m.version(), m.description(), type, script, Integer.parseInt(m.checksum()), installedBy);
+            row.put("installed_on", installedOn);
+            inserts.add(row.toString());
+        }
+        description.add("Insert the " + run.size() + " rows flyway migrate records as it applies the migrations.");
+        return new HistoryChange(tool(), table, "installed_rank", create, uncreate, List.of(), List.of(), inserts, description);
+    }
+
+    /** What validateOnMigrate stops at: failures, edits, and applied migrations gone from the folder (future ones aside). */
+    private List<MigrationStatus> toolBlockers(MigrationSet migrations, Classification c) {
+        FlywayVersion newestLocal = migrations.migrations().stream().filter(m -> m.version() != null)
+                .map(m -> FlywayVersion.parse(m.version())).max(Comparator.naturalOrder()).orElse(null);
+        List<MigrationStatus> out = new ArrayList<>(c.in(MigrationState.FAILED));
+        out.addAll(c.in(MigrationState.CHANGED));
+        for (MigrationStatus e : c.in(MigrationState.MISSING_LOCALLY)) {
+            boolean future = e.row().version() != null && newestLocal != null
+                    && FlywayVersion.parse(e.row().version()).compareTo(newestLocal) > 0;
+            if (!future) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean freshHistory(FlywayApplied applied) {
+        return applied.versioned.isEmpty() && applied.repeatable.isEmpty() && applied.baselineMarker == null;
+    }
+
+    private static Migration newestBaselineMigration(MigrationSet migrations) {
+        Migration newest = null;
+        for (Migration m : migrations.migrations()) {
+            if (m.kind() == MigrationKind.BASELINE
+                    && (newest == null || FlywayVersion.parse(m.version()).compareTo(FlywayVersion.parse(newest.version())) > 0)) {
+                newest = m;
+            }
+        }
+        return newest;
     }
 
     private static String relativeScript(HistoryChangeRequest request) {

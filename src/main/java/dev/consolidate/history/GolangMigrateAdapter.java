@@ -6,6 +6,7 @@ import dev.consolidate.db.Identifiers;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -173,14 +174,7 @@ public final class GolangMigrateAdapter implements ToolAdapter {
         List<String> uncreate = new ArrayList<>();
         List<String> description = new ArrayList<>();
         if (!history.present()) {
-            if (!history.schemaPresent()) {
-                create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-            }
-            create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version bigint not null primary key, dirty boolean not null)");
-            uncreate.add("DROP TABLE " + table.qualified());
-            if (!history.schemaPresent()) {
-                uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-            }
+            createTable(history, create, uncreate);
             description.add("Create " + table + " as golang-migrate does (it is absent).");
         }
         List<String> retire = history.rows().stream().map(HistoryRow::json).toList();
@@ -189,5 +183,51 @@ public final class GolangMigrateAdapter implements ToolAdapter {
         row.put("dirty", false);
         description.add("Replace the version row with (" + version + ", false), as golang-migrate force " + version + " does.");
         return new HistoryChange(tool(), table, "version", create, uncreate, retire, List.of(), List.of(row.toString()), description);
+    }
+
+    /**
+     * {@code migrate up} sets (v, true), runs v and sets (v, false) for each pending migration, each
+     * time truncating the table first (database/postgres SetVersion): what stays is the single row
+     * (newest, false). It refuses a dirty version and a recorded version without a file.
+     */
+    @Override
+    public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
+        HistoryTable table = history.table();
+        Classification c = classify(migrations, history);
+        List<MigrationStatus> blocking = new ArrayList<>(c.in(MigrationState.FAILED));
+        blocking.addAll(c.in(MigrationState.MISSING_LOCALLY));
+        ToolRefusal.check("migrate up", migrations, blocking);
+        List<String> create = new ArrayList<>();
+        List<String> uncreate = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        if (!history.present()) {
+            createTable(history, create, uncreate);
+            description.add("Create " + table + " as golang-migrate does (it is absent).");
+        }
+        List<MigrationStatus> pending = c.in(MigrationState.PENDING);
+        if (pending.isEmpty()) {
+            return new HistoryChange(tool(), table, "version", create, uncreate, List.of(), List.of(), List.of(),
+                    List.of("golang-migrate has nothing to apply: the recorded version is the newest."));
+        }
+        String newest = pending.get(pending.size() - 1).migration().version();
+        List<String> retire = history.rows().stream().map(HistoryRow::json).toList();
+        ObjectNode row = JSON.createObjectNode();
+        row.put("version", new BigInteger(newest));
+        row.put("dirty", false);
+        description.add("Replace the version row with (" + newest + ", false), as migrate up leaves it after the last migration.");
+        return new HistoryChange(tool(), table, "version", create, uncreate, retire, List.of(), List.of(row.toString()), description);
+    }
+
+    /** The table as the postgres driver creates it (ensureVersionTable), in a schema that must exist; and the undo. */
+    private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
+        HistoryTable table = history.table();
+        if (!history.schemaPresent()) {
+            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
+        }
+        create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version bigint not null primary key, dirty boolean not null)");
+        uncreate.add("DROP TABLE " + table.qualified());
+        if (!history.schemaPresent()) {
+            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
+        }
     }
 }

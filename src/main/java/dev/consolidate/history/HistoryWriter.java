@@ -28,6 +28,9 @@ public final class HistoryWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public void apply(Connection c, HistoryChange change) throws SQLException {
+        if (change.isEmpty()) {
+            return; // a plain folder's change names no table that could be quoted
+        }
         String t = change.table().qualified();
         String key = Identifiers.quote(change.keyColumn());
         for (String ddl : change.create()) {

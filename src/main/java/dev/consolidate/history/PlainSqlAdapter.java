@@ -3,6 +3,7 @@ package dev.consolidate.history;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -115,5 +116,10 @@ public final class PlainSqlAdapter implements ToolAdapter {
     @Override
     public HistoryChange historyChange(HistoryChangeRequest request) {
         return HistoryChange.none(tool(), NO_TABLE, "version", "A plain folder has no history table: nothing to write.");
+    }
+
+    @Override
+    public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
+        return HistoryChange.none(tool(), NO_TABLE, "version", "A plain folder keeps no history: applying it records nothing.");
     }
 }

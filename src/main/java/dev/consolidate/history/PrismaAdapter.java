@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -202,24 +204,7 @@ public final class PrismaAdapter implements ToolAdapter {
         List<String> uncreate = new ArrayList<>();
         List<String> description = new ArrayList<>();
         if (!history.present()) {
-            if (!history.schemaPresent()) {
-                create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-            }
-            // The table as Prisma's schema engine creates it for PostgreSQL.
-            create.add("CREATE TABLE " + table.qualified() + " (\n"
-                    + "    id                      VARCHAR(36) PRIMARY KEY NOT NULL,\n"
-                    + "    checksum                VARCHAR(64) NOT NULL,\n"
-                    + "    finished_at             TIMESTAMPTZ,\n"
-                    + "    migration_name          VARCHAR(255) NOT NULL,\n"
-                    + "    logs                    TEXT,\n"
-                    + "    rolled_back_at          TIMESTAMPTZ,\n"
-                    + "    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),\n"
-                    + "    applied_steps_count     INTEGER NOT NULL DEFAULT 0\n"
-                    + ")");
-            uncreate.add("DROP TABLE " + table.qualified());
-            if (!history.schemaPresent()) {
-                uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-            }
+            createTable(history, create, uncreate);
             description.add("Create " + table + " as Prisma does (it is absent).");
         }
         List<String> retire = history.rows().stream().map(HistoryRow::json).toList();
@@ -238,5 +223,66 @@ public final class PrismaAdapter implements ToolAdapter {
         row.put("migration_name", name);
         description.add("Insert the row for " + name + " that prisma migrate resolve --applied writes.");
         return new HistoryChange(tool(), table, "id", create, uncreate, retire, List.of(), List.of(row.toString()), description);
+    }
+
+    /**
+     * What {@code migrate deploy} leaves per migration (schema-engine apply_migrations): a row
+     * started with (id, checksum, started_at, migration_name), then applied_steps_count raised to 1
+     * (a script is one step) and finished_at set; logs and rolled_back_at stay NULL. Deploy refuses
+     * only on failed rows: it checks neither checksums nor rows missing locally.
+     */
+    @Override
+    public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
+        HistoryTable table = history.table();
+        Classification c = classify(migrations, history);
+        ToolRefusal.check("prisma migrate deploy", migrations, c.in(MigrationState.FAILED));
+        List<String> create = new ArrayList<>();
+        List<String> uncreate = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        if (!history.present()) {
+            createTable(history, create, uncreate);
+            description.add("Create " + table + " as Prisma does (it is absent).");
+        }
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<String> inserts = new ArrayList<>();
+        for (MigrationStatus e : c.in(MigrationState.PENDING)) {
+            Migration m = e.migration();
+            // Prisma lists rows by started_at: one microsecond apart keeps the folder's order.
+            String at = start.plus(inserts.size(), ChronoUnit.MICROS).toString();
+            ObjectNode row = JSON.createObjectNode();
+            row.put("id", ids.uuid("migrate deploy " + m.version()));
+            row.put("checksum", m.checksum());
+            row.put("finished_at", at);
+            row.put("migration_name", m.version());
+            row.putNull("logs");
+            row.putNull("rolled_back_at");
+            row.put("started_at", at);
+            row.put("applied_steps_count", 1);
+            inserts.add(row.toString());
+        }
+        description.add("Insert the " + inserts.size() + " rows prisma migrate deploy writes as it applies the migrations.");
+        return new HistoryChange(tool(), table, "id", create, uncreate, List.of(), List.of(), inserts, description);
+    }
+
+    /** The table as Prisma's schema engine creates it for PostgreSQL (flavour/postgres.rs), and its undo. */
+    private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
+        HistoryTable table = history.table();
+        if (!history.schemaPresent()) {
+            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
+        }
+        create.add("CREATE TABLE " + table.qualified() + " (\n"
+                + "    id                      VARCHAR(36) PRIMARY KEY NOT NULL,\n"
+                + "    checksum                VARCHAR(64) NOT NULL,\n"
+                + "    finished_at             TIMESTAMPTZ,\n"
+                + "    migration_name          VARCHAR(255) NOT NULL,\n"
+                + "    logs                    TEXT,\n"
+                + "    rolled_back_at          TIMESTAMPTZ,\n"
+                + "    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),\n"
+                + "    applied_steps_count     INTEGER NOT NULL DEFAULT 0\n"
+                + ")");
+        uncreate.add("DROP TABLE " + table.qualified());
+        if (!history.schemaPresent()) {
+            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
+        }
     }
 }

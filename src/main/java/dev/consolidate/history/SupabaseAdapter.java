@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,15 +161,7 @@ public final class SupabaseAdapter implements ToolAdapter {
         boolean hasName = true;
         boolean hasStatements = true;
         if (!history.present()) {
-            // What the CLI runs before it writes its first row (pkg/migration/history.go).
-            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-            create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version text NOT NULL PRIMARY KEY)");
-            create.add("ALTER TABLE " + table.qualified() + " ADD COLUMN IF NOT EXISTS statements text[]");
-            create.add("ALTER TABLE " + table.qualified() + " ADD COLUMN IF NOT EXISTS name text");
-            uncreate.add("DROP TABLE " + table.qualified());
-            if (!history.schemaPresent()) {
-                uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-            }
+            createTable(history, create, uncreate);
             description.add("Create " + table + " as the Supabase CLI does (it is absent).");
         } else {
             hasName = history.hasColumn("name");
@@ -185,19 +178,70 @@ public final class SupabaseAdapter implements ToolAdapter {
             description.add("Delete the " + retire.size() + " rows with versions up to " + baseline.version()
                     + " (saved first), as supabase migration squash does.");
         }
-        ObjectNode row = JSON.createObjectNode();
-        row.put("version", baseline.version());
-        if (hasName) {
-            row.put("name", baseline.name());
-        }
-        if (hasStatements) {
-            ArrayNode statements = row.putArray("statements");
-            String text = new String(request.baselineFile(), StandardCharsets.UTF_8);
-            splitter.splitKeepingComments(SourceText.of(baseline.path(), text)).forEach(statements::add);
-        }
+        String text = new String(request.baselineFile(), StandardCharsets.UTF_8);
+        ObjectNode row = row(baseline.version(), baseline.name(), baseline.path(), text, hasName, hasStatements);
         description.add("Insert the row (version " + baseline.version() + ", name " + baseline.name()
                 + ", its statements) that supabase migration repair --status applied writes.");
         return new HistoryChange(tool(), table, "version", create, uncreate, retire, List.of(), List.of(row.toString()), description);
+    }
+
+    @Override
+    public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
+        HistoryTable table = history.table();
+        Classification c = classify(migrations, history);
+        BigInteger newestRemote = history.rows().stream().map(HistoryRow::version).filter(SupabaseAdapter::isNumber)
+                .map(SupabaseAdapter::number).max(BigInteger::compareTo).orElse(null);
+        List<MigrationStatus> blocking = new ArrayList<>(c.in(MigrationState.MISSING_LOCALLY));
+        c.in(MigrationState.PENDING).stream()
+                .filter(e -> newestRemote != null && number(e.migration().version()).compareTo(newestRemote) < 0)
+                .map(e -> new MigrationStatus(e.state(), e.migration(), null,
+                        "older than the last migration on the remote database; db push refuses without --include-all"))
+                .forEach(blocking::add);
+        ToolRefusal.check("supabase db push", migrations, blocking);
+        List<String> create = new ArrayList<>();
+        List<String> uncreate = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        if (!history.present()) {
+            createTable(history, create, uncreate);
+            description.add("Create " + table + " as the Supabase CLI does (it is absent).");
+        }
+        boolean hasName = !history.present() || history.hasColumn("name");
+        boolean hasStatements = !history.present() || history.hasColumn("statements");
+        List<String> inserts = new ArrayList<>();
+        for (MigrationStatus e : c.in(MigrationState.PENDING)) {
+            Migration m = e.migration();
+            inserts.add(row(m.version(), m.description(), m.path(), m.sql(), hasName, hasStatements).toString());
+        }
+        description.add("Insert the " + inserts.size() + " rows (version, name, statements) supabase db push writes"
+                + " as it applies the migrations.");
+        return new HistoryChange(tool(), table, "version", create, uncreate, List.of(), List.of(), inserts, description);
+    }
+
+    /** What the CLI runs before it writes its first row (pkg/migration/history.go), and its undo. */
+    private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
+        HistoryTable table = history.table();
+        create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
+        create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version text NOT NULL PRIMARY KEY)");
+        create.add("ALTER TABLE " + table.qualified() + " ADD COLUMN IF NOT EXISTS statements text[]");
+        create.add("ALTER TABLE " + table.qualified() + " ADD COLUMN IF NOT EXISTS name text");
+        uncreate.add("DROP TABLE " + table.qualified());
+        if (!history.schemaPresent()) {
+            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
+        }
+    }
+
+    /** A row as the CLI writes it: the file split into statements as it stores them, comments kept. */
+    private ObjectNode row(String version, String name, String path, String text, boolean hasName, boolean hasStatements) {
+        ObjectNode row = JSON.createObjectNode();
+        row.put("version", version);
+        if (hasName) {
+            row.put("name", name);
+        }
+        if (hasStatements) {
+            ArrayNode statements = row.putArray("statements");
+            splitter.splitKeepingComments(SourceText.of(path, text)).forEach(statements::add);
+        }
+        return row;
     }
 
     static BigInteger number(String version) {

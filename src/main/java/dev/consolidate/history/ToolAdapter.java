@@ -2,6 +2,7 @@ package dev.consolidate.history;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,24 @@ public interface ToolAdapter {
 
     /** The rows to write and retire so the tool takes the baseline as applied and complains about nothing. */
     HistoryChange historyChange(HistoryChangeRequest request);
+
+    /**
+     * The change the tool itself makes to its history table when it applies {@code migrations} the
+     * normal way (Supabase {@code db push} / {@code migration up}, Prisma {@code migrate deploy},
+     * Flyway {@code migrate}, dbmate {@code up}, golang-migrate {@code up}) to the database whose
+     * history is {@code history}: the table created exactly as the tool creates it when absent, and
+     * a row for every migration the tool would run, written as the tool writes it; rows already
+     * there stay. A database whose schema was built by replaying the same files then holds the
+     * history table the tool would have left, and {@link #classify} calls every migration applied.
+     *
+     * <p>Deterministic: generated ids come from {@code ids}, timestamps from {@code clock} (one
+     * microsecond apart where the tool orders rows by time), execution times are 0.
+     *
+     * @throws dev.consolidate.problem.Problem (precondition) where the tool itself would refuse to
+     *                                         run anything (a failed or edited migration, an applied
+     *                                         migration without its file, ...)
+     */
+    HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids);
 
     /**
      * What the tool's own status/validate would complain about, given the local files and the

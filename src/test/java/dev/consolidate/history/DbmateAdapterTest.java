@@ -93,7 +93,7 @@ class DbmateAdapterTest {
                     TestProject.CLOCK, TestProject.IDS));
             TestProject.apply(db, change);
             HistorySnapshot after = TestProject.read(adapter, db);
-            assertEquals(List.of(new HistoryColumn("version", "character varying(255)")), after.columns());
+            assertEquals(List.of(new HistoryColumn("version", "character varying")), after.columns());
             assertEquals(List.of("{\"version\":\"20250904011005\"}"), TestProject.rowsJson(after));
             TestProject.undo(db, change);
             assertFalse(TestProject.read(adapter, db).present());
