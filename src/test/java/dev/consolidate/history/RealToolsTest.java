@@ -3,18 +3,27 @@ package dev.consolidate.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consolidate.replay.EnvironmentSetup;
+import dev.consolidate.replay.EnvironmentSpec;
 import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.sql.SqlSplitter;
+import dev.consolidate.testsupport.Catalogs;
+import dev.consolidate.testsupport.Productions;
+import dev.consolidate.testsupport.Projects;
+import dev.consolidate.testsupport.Projects.Project;
 import dev.consolidate.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tools' own binaries applying the history and judging our change. Skipped where the
- * binaries are absent (-Dconsolidate.toolBin, see {@link ToolBinary}).
+ * The tools' own binaries applying the history and judging our change, and applying a history
+ * whose rows our "record as applied" must equal. Skipped where the binaries are absent
+ * (-Dconsolidate.toolBin or -Dconsolidate.installTools=true, see {@link ToolBinary}).
  */
 class RealToolsTest {
     @TempDir
@@ -61,6 +70,55 @@ class RealToolsTest {
             assertEquals(0, dryRun.exitCode(), dryRun.output());
             assertTrue(dryRun.output().contains("Remote database is up to date"), dryRun.output());
             assertEquals(List.of(), adapter.toolView(adapter.discover(dir, Path.of("supabase/migrations")), TestProject.read(adapter, ours)));
+        }
+    }
+
+    @Test
+    void supabaseDbPushLeavesTheHistoryTableOurReplayedProductionHolds() throws Exception {
+        ToolBinary supabase = ToolBinary.require("supabase");
+        SupabaseAdapter adapter = new SupabaseAdapter(new SqlSplitter());
+        Project project = Projects.supabase(dir);
+        try (Productions.Fixture ours = Productions.of(project);
+             ScratchDatabase cli = TestPostgres.server().create("supabase cli push")) {
+            new EnvironmentSetup(new SqlSplitter(), TestProject.CLOCK).apply(cli,
+                    EnvironmentSpec.of(null, Tool.SUPABASE, null, dir, Map.of()));
+            ToolBinary.Result push = supabase.run(dir, "db", "push", "--db-url", ToolBinary.url(cli), "--yes");
+            assertEquals(0, push.exitCode(), push.output());
+            HistorySnapshot theirs = TestProject.read(adapter, cli);
+            assertEquals(3, theirs.rows().size());
+            assertEquals(TestProject.rowsJson(theirs), TestProject.rowsJson(ours.readHistory()), "rows, statements split as the CLI stores them");
+            try (Connection o = ours.connect(); Connection t = cli.connect()) {
+                HistoryTable table = theirs.table();
+                assertEquals(TestProject.tableShape(t, table), TestProject.tableShape(o, table));
+                assertEquals(Catalogs.fingerprint(t), Catalogs.fingerprint(o), "the replay built what the CLI built");
+            }
+            ToolBinary.Result dryRun = supabase.run(dir, "db", "push", "--dry-run", "--db-url", ToolBinary.url(ours.database()));
+            assertEquals(0, dryRun.exitCode(), dryRun.output());
+            assertTrue(dryRun.output().contains("Remote database is up to date"), dryRun.output());
+        }
+    }
+
+    @Test
+    void dbmateUpLeavesTheHistoryTableOurReplayedProductionHolds() throws Exception {
+        ToolBinary dbmate = ToolBinary.require("dbmate");
+        DbmateAdapter adapter = new DbmateAdapter();
+        Project project = Projects.dbmate(dir);
+        try (Productions.Fixture ours = Productions.of(project);
+             ScratchDatabase cli = TestPostgres.server().create("dbmate cli up")) {
+            ToolBinary.Result up = dbmate.run(dir, "--url", ToolBinary.url(cli), "--migrations-dir", project.folder(), "--no-dump-schema", "up");
+            assertEquals(0, up.exitCode(), up.output());
+            HistorySnapshot theirs = TestProject.read(adapter, cli);
+            assertEquals(3, theirs.rows().size());
+            assertEquals(TestProject.rowsJson(theirs), TestProject.rowsJson(ours.readHistory()));
+            try (Connection o = ours.connect(); Connection t = cli.connect()) {
+                HistoryTable table = theirs.table();
+                assertEquals(TestProject.tableShape(t, table), TestProject.tableShape(o, table));
+                assertEquals(Catalogs.fingerprint(t), Catalogs.fingerprint(o), "the replay built what dbmate built");
+            }
+            ToolBinary.Result status = dbmate.run(dir, "--url", ToolBinary.url(ours.database()), "--migrations-dir", project.folder(),
+                    "status", "--exit-code");
+            assertEquals(0, status.exitCode(), status.output());
+            assertTrue(status.output().contains("Applied: 3") && status.output().contains("Pending: 0"), status.output());
         }
     }
 

@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Small project folders and database helpers for the adapter tests. */
@@ -100,5 +103,30 @@ final class TestProject {
 
     static List<String> rowsJson(HistorySnapshot s) {
         return s.rows().stream().map(HistoryRow::json).toList();
+    }
+
+    /** Columns (type, nullability, default), constraints and indexes of the history table. */
+    static List<String> tableShape(Connection c, HistoryTable table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT format('%s %s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                              coalesce(pg_get_expr(d.adbin, d.adrelid), '-'))
+                  FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
+                UNION ALL
+                SELECT format('constraint %s %s', conname, pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid = ?::regclass
+                UNION ALL
+                SELECT format('index %s', pg_get_indexdef(indexrelid)) FROM pg_index WHERE indrelid = ?::regclass
+                ORDER BY 1""")) {
+            for (int i = 1; i <= 3; i++) {
+                ps.setString(i, table.qualified());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 }
