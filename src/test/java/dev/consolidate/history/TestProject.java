@@ -109,7 +109,8 @@ final class TestProject {
     static List<String> tableShape(Connection c, HistoryTable table) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT format('%s %s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                SELECT format('%s %s %s %s', a.attname, format_type(a.atttypid, a.atttypmod),
+                              CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END,
                               coalesce(pg_get_expr(d.adbin, d.adrelid), '-'))
                   FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                  WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
