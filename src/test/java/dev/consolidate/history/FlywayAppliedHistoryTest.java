@@ -88,20 +88,24 @@ class FlywayAppliedHistoryTest {
     }
 
     @Test
-    void rowsAlreadyThereStayAndRanksCountOnFromThem() throws Exception {
+    void rowsAlreadyThereStayRanksCountOnAndAnEditedRepeatableRunsAgain() throws Exception {
         Project project = Projects.flyway(dir);
         HistoryTable table = new HistoryTable("public", "flyway_schema_history");
         try (ScratchDatabase ours = TestPostgres.server().create("flyway ours partial");
              ScratchDatabase twin = TestPostgres.server().create("flyway twin partial")) {
             // A target stops the versions at 1.1; the repeatable runs anyway.
             flyway(ours, project, null, "1.1").migrate();
+            flyway(twin, project, null, "1.1").migrate();
+            // An edited repeatable runs again, after the versioned migrations.
+            project.file(project.folder() + "/R__note_counts_view.sql",
+                    "CREATE OR REPLACE VIEW note_counts AS\nSELECT account_id, count(*) AS notes, max(updated_at) AS last FROM notes"
+                            + " GROUP BY account_id;\n");
             HistorySnapshot before = read(ours, table);
             assertEquals(3, before.rows().size());
             HistoryChange change = adapter.appliedHistory(project.migrations(), before, TestProject.CLOCK, TestProject.IDS);
             assertTrue(change.create().isEmpty());
-            assertEquals(1, change.inserts().size(), change.inserts().toString());
+            assertEquals(2, change.inserts().size(), change.inserts().toString());
             TestProject.apply(ours, change);
-            flyway(twin, project, null, "1.1").migrate();
             flyway(twin, project, null).migrate();
             try (Connection o = ours.connect(); Connection t = twin.connect()) {
                 assertEquals(rows(t, table), rows(o, table));
