@@ -105,8 +105,8 @@ public final class CheckMarkdown {
             sb.append("- Data statements (").append(r.dataStatements().size())
                     .append("): they change rows, which a catalog does not show.\n");
             for (DataStatement d : r.dataStatements()) {
-                sb.append("  - `").append(d.file()).append("` line ").append(d.line()).append(": ").append(d.command())
-                        .append(" (").append(d.history()).append(")\n");
+                sb.append("  - ").append(d.history()).append(": `").append(d.file()).append("` line ").append(d.line())
+                        .append(": ").append(d.command()).append('\n');
             }
         }
         if (r.codeMigrations().isEmpty()) {

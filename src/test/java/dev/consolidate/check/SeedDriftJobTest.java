@@ -54,7 +54,7 @@ class SeedDriftJobTest {
         }
         String markdown = Files.readString(work.resolve("drifted").resolve(CheckFiles.MARKDOWN));
         assertTrue(markdown.contains("`supabase/migrations/20250903100000_add_admin_query_indexes.sql` line 3"), markdown);
-        assertTrue(markdown.contains("`supabase/migrations/20250902000003_storage_setup.sql` line 2: INSERT INTO"), markdown);
+        assertTrue(markdown.contains("supabase-drifted/supabase/migrations (supabase): `supabase/migrations/20250902000003_storage_setup.sql` line 2: INSERT INTO"), markdown);
 
         CommandLine.Run fixed = run(jobs.resolve("seed-000-drift-fixed.job"), "fixed");
         assertEquals(0, fixed.exitCode(), fixed.all());

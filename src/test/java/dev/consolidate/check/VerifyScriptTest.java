@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consolidate.catalog.model.CatalogObject;
+import dev.consolidate.catalog.model.ObjectKey;
+import dev.consolidate.catalog.model.ObjectKind;
+import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.catalog.read.CatalogQuery;
+import dev.consolidate.catalog.read.CatalogReader;
 import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.testsupport.Catalogs;
 import dev.consolidate.testsupport.CommandLine;
@@ -14,16 +20,20 @@ import dev.consolidate.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * --check against a production the history built, and the verify script it emits, run with the
  * real psql: silent and exit 0 on the matching database; after one policy is altered, one index
- * dropped and one grant widened, both the check and the script name all three.
+ * dropped, one grant widened and a schema the history drops created again, both the check and the
+ * script name all four.
  */
 class VerifyScriptTest {
     @TempDir
@@ -50,6 +60,8 @@ class VerifyScriptTest {
             assertFalse(text.contains("owner@example.com"), "no data and no definitions in the script");
             assertFalse(text.contains("count(*) FROM app.projects"), "hashes only, never definitions");
 
+            assertDisplaysAsTheCatalogEngineDoes(hold);
+
             CheckFixtures.Psql clean = CheckFixtures.psql(script, production);
             assertEquals(0, clean.exitCode(), clean.err());
             assertEquals("", clean.out());
@@ -59,24 +71,50 @@ class VerifyScriptTest {
                 s.execute("ALTER POLICY projects_live ON app.projects USING (true)");
                 s.execute("DROP INDEX app.projects_account_idx");
                 s.execute("GRANT INSERT, UPDATE ON app.projects TO check_reader");
+                s.execute("CREATE SCHEMA public");
             }
 
             CheckFixtures.Psql drifted = CheckFixtures.psql(script, production);
             assertNotEquals(0, drifted.exitCode(), drifted.out() + drifted.err());
             List<String> lines = drifted.out().lines().toList();
             assertEquals(List.of(
+                    "still present (the history drops it): schema public",
                     "different: table app.projects (acl)",
                     "missing: index projects_account_idx on app.projects",
                     "different: policy projects_live on app.projects (using)"), lines, drifted.out() + drifted.err());
-            assertTrue(drifted.err().contains("3 object(s) differ"), drifted.err());
+            assertTrue(drifted.err().contains("4 object(s) differ"), drifted.err());
 
             CommandLine.Run drift = check(project, production);
             assertEquals(4, drift.exitCode(), drift.all());
             List<String> objects = new ArrayList<>();
             new ObjectMapper().readTree(drift.out()).path("diff").path("differences")
                     .forEach(d -> objects.add(d.path("change").asText() + " " + d.path("object").asText()));
-            assertEquals(List.of("changed table app.projects", "removed index projects_account_idx on app.projects",
+            assertEquals(List.of("changed schema public", "changed table app.projects", "removed index projects_account_idx on app.projects",
                     "changed policy projects_live on app.projects"), objects, drift.out());
+        }
+    }
+
+    /** The script names objects in SQL; it must name them exactly as the reports do. */
+    private static void assertDisplaysAsTheCatalogEngineDoes(Connection c) throws Exception {
+        Map<ObjectKey, String> fromSql = new TreeMap<>();
+        Snapshot snapshot = new CatalogReader().read(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET search_path = ''");
+            for (CatalogQuery q : CatalogQuery.objectQueries()) {
+                try (ResultSet rs = s.executeQuery("SELECT q.kind, q.schema_name, q.object_name, q.parent_name, q.signature, "
+                        + VerifyQuery.display("q") + " FROM (\n" + q.text() + "\n) q")) {
+                    while (rs.next()) {
+                        fromSql.put(new ObjectKey(ObjectKind.fromId(rs.getString(1)), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5)), rs.getString(6));
+                    }
+                }
+            }
+            s.execute("RESET search_path");
+        }
+        assertTrue(snapshot.size() > 15, "a catalog of many kinds: " + snapshot.size());
+        assertEquals(snapshot.size(), fromSql.size());
+        for (CatalogObject o : snapshot.objects()) {
+            assertEquals(o.key().display(), fromSql.get(o.key()), o.key().display());
         }
     }
 

@@ -19,3 +19,12 @@ CREATE TABLE app.projects (
 CREATE INDEX projects_account_idx ON app.projects (account_id) WHERE NOT archived;
 
 COMMENT ON TABLE app.projects IS 'Projects belong to one account.';
+
+-- Environment objects the history drops and changes, and names that need quoting.
+DROP SCHEMA public;
+COMMENT ON EXTENSION plpgsql IS 'PL/pgSQL, for the app schema''s functions';
+
+CREATE TABLE app."größe's log" (
+    "when" timestamptz NOT NULL DEFAULT now(),
+    "what's new" text
+);

@@ -17,3 +17,7 @@ GRANT USAGE ON SCHEMA app TO check_reader;
 GRANT SELECT ON app.projects, app.account_summary TO check_reader;
 
 INSERT INTO app.accounts (email) VALUES ('owner@example.com');
+
+CREATE FUNCTION app.rename_project(p_id bigint, p_name text) RETURNS void
+    LANGUAGE sql
+    AS $$ UPDATE app.projects SET name = p_name WHERE id = p_id $$;
