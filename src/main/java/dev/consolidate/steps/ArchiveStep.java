@@ -185,7 +185,7 @@ public final class ArchiveStep implements ProtocolStep {
         List<Path> left = new ArrayList<>();
         if (forward.get("manifest.sha256").isPresent()) {
             ArchiveManifest m = manifest(forward, false);
-            List<Integer> candidates = candidates(forward);
+            List<Integer> candidates = candidates(forward, m);
             refuseUnsafeUndo(m, candidates);
             for (int i = candidates.size() - 1; i >= 0; i--) {
                 int n = candidates.get(i);
@@ -225,23 +225,26 @@ public final class ArchiveStep implements ProtocolStep {
         }
     }
 
-    /** The moves that may have happened: every completed one, and the one in flight when the run stopped. */
-    private static List<Integer> candidates(Journal forward) {
+    /**
+     * The moves that may have happened: every one the journal counts, the one in flight when the
+     * run stopped, and any later file found at its place in the archive (the folder was this plan's
+     * alone, so only a move of ours put it there, even one the journal did not keep up with).
+     */
+    private List<Integer> candidates(Journal forward, ArchiveManifest m) {
         int moved = moved(forward);
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < moved; i++) {
-            out.add(i);
+        for (int i = 0; i < m.files().size(); i++) {
+            boolean journaled = i < moved || intent(forward).filter(in -> in.n() == moved).isPresent() && i == moved;
+            if (journaled || Files.exists(layout.resolve(m.files().get(i).to()), LinkOption.NOFOLLOW_LINKS)) {
+                out.add(i);
+            }
         }
-        intent(forward).filter(in -> in.n() == moved).ifPresent(in -> out.add(in.n()));
         return out;
     }
 
-    /** How many files are in the archive by the journal: the one in flight counts when it reached the archive. */
-    private int movedNow(Journal forward) {
-        int moved = moved(forward);
-        boolean inFlight = intent(forward).filter(in -> in.n() == moved)
-                .map(in -> Files.exists(layout.resolve(in.to()), LinkOption.NOFOLLOW_LINKS)).orElse(false);
-        return moved + (inFlight ? 1 : 0);
+    /** The files now at their place in the archive, in the manifest's order. */
+    private List<ArchivedFile> inArchive(ArchiveManifest m) {
+        return m.files().stream().filter(f -> Files.exists(layout.resolve(f.to()), LinkOption.NOFOLLOW_LINKS)).toList();
     }
 
     /** Before anything moves back: every file must be where a move of ours leaves it, with its bytes. */
@@ -331,7 +334,14 @@ public final class ArchiveStep implements ProtocolStep {
             return "Nothing to undo.";
         }
         boolean did = ctx.journal().get(UNDONE).isPresent();
-        int moved = did ? candidates(j).size() : movedNow(j);
+        int moved = moved(j);
+        if (!did && j.get("manifest.sha256").isPresent()) {
+            try {
+                moved = inArchive(manifest(j, false)).size();
+            } catch (Problem unreadable) {
+                // --status still answers from the journal alone; the undo itself will say what is wrong
+            }
+        }
         String back = shownMigrations();
         String folder = layout.archiveFolder() + "/";
         if (moved == 0) {
@@ -359,7 +369,7 @@ public final class ArchiveStep implements ProtocolStep {
             return List.of();
         }
         ArchiveManifest m = manifest(j, false);
-        return HandUndo.commands(m, movedNow(j), Boolean.parseBoolean(j.get("folderCreated").orElse("false")));
+        return HandUndo.commands(m, inArchive(m), Boolean.parseBoolean(j.get("folderCreated").orElse("false")));
     }
 
     /**

@@ -288,6 +288,36 @@ class ArchiveStepTest {
     }
 
     @Test
+    void aResumeWhoseJournalLostItsLastRecordsEndsTheSameAsAnUninterruptedRun() throws Exception {
+        Project ref = ArchiveFixtures.prisma(tmp.resolve("ref"));
+        runToEnd(new ArchiveStep(ref.inputs()), MemoryContext.forward(StepName.ARCHIVE));
+        Project p = ArchiveFixtures.prisma(tmp.resolve("app"));
+        ArchiveStep first = new ArchiveStep(p.inputs());
+        MemoryContext lost = MemoryContext.forward(StepName.ARCHIVE);
+        for (int i = 0; i < 3; i++) {
+            first.execute(lost);
+        }
+        // A crash the journal did not keep up with: everything it said is gone, two files had moved.
+        runToEnd(new ArchiveStep(p.inputs()), MemoryContext.forward(StepName.ARCHIVE));
+        assertEquals(tree(ref.root()), tree(p.root()));
+        assertArrayEquals(bytes(ref.runFolder().artifacts().resolve(OriginalsBundle.FILE_NAME)),
+                bytes(p.runFolder().artifacts().resolve(OriginalsBundle.FILE_NAME)));
+    }
+
+    @Test
+    void anUndoWhoseJournalMissedTheLastMovesStillMovesEveryFileBack() throws Exception {
+        Project p = ArchiveFixtures.supabase(tmp.resolve("app"));
+        Map<String, String> before = tree(p.root());
+        ArchiveStep step = new ArchiveStep(p.inputs());
+        MemoryContext ctx = MemoryContext.forward(StepName.ARCHIVE);
+        runToEnd(step, ctx);
+        ctx.journal().record("moved", "2");
+        ctx.journal().forget("move");
+        step.compensate(MemoryContext.undoOf(ctx));
+        assertEquals(before, tree(p.root()));
+    }
+
+    @Test
     void undoAfterAPartialExecuteMovesBackOnlyWhatMoved() throws Exception {
         Project p = ArchiveFixtures.flyway(tmp.resolve("app"));
         Map<String, String> before = tree(p.root());
