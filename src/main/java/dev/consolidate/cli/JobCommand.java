@@ -37,13 +37,13 @@ import java.util.function.Function;
 
 /** --execute, --resume, --rollback and --status: the checkpointed job over the plan in a run folder. */
 final class JobCommand implements ModeRunner {
-    private final Function<Settings, ProductionSource> production;
+    private final Function<Settings, ProductionOpener.Opened> production;
     private final Function<RunInputs, SchemaSource> schemaSource;
     private final Function<RunInputs, ProtocolStep> archive;
     private final FaultHook faultHook;
     private final Clock clock;
 
-    JobCommand(Function<Settings, ProductionSource> production, Function<RunInputs, SchemaSource> schemaSource,
+    JobCommand(Function<Settings, ProductionOpener.Opened> production, Function<RunInputs, SchemaSource> schemaSource,
                Function<RunInputs, ProtocolStep> archive, FaultHook faultHook, Clock clock) {
         this.production = production;
         this.schemaSource = schemaSource;
@@ -69,8 +69,17 @@ final class JobCommand implements ModeRunner {
         if (s.mode() == Mode.EXECUTE || s.mode() == Mode.ROLLBACK) {
             confirm(s, console, plan, folder);
         }
-        ProductionSource prod = production.apply(s);
         RunInputs in = new RunInputs(plan, folder, planned, s, clock);
+        try (ProductionOpener.Opened opened = production.apply(s)) {
+            return run(in, opened.source(), console, to);
+        }
+    }
+
+    private ExitCode run(RunInputs in, ProductionSource prod, Console console, StepName to) {
+        Settings s = in.settings();
+        RunFolder folder = in.runFolder();
+        Plan plan = in.plan();
+        Path planned = in.projectRoot();
         if (s.mode() == Mode.STATUS) {
             return status(in, prod, console, s.json());
         }

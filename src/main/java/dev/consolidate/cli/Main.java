@@ -68,6 +68,7 @@ public final class Main {
             verbose = settings.verbose();
             json = settings.json();
             console = new Console(out, err, settings.color(), System.console() != null);
+            JobProjectCopy.prepare(settings);
             return runners(env).get(settings.mode()).run(settings, console).code();
         } catch (Problem p) {
             report(console, p, json, verbose);
@@ -90,7 +91,7 @@ public final class Main {
         }
         Clock clock = Clock.systemUTC();
         SqlSplitter splitter = new SqlSplitter();
-        ProductionOpener production = new ProductionOpener(new ConnectionResolver(env, Path.of(System.getProperty("user.home"))));
+        ProductionOpener production = new ProductionOpener(new ConnectionResolver(env, Path.of(System.getProperty("user.home"))), clock);
         Replayer replayer = new Replayer(splitter, clock);
         CatalogReader reader = new CatalogReader();
         ReplayedCatalog replayed = new ReplayedCatalog(replayer, new EnvironmentCapture(new EnvironmentSetup(splitter, clock), reader), reader);

@@ -15,10 +15,10 @@ import java.util.function.Function;
 /** --plan: analyse, rehearse the replay in scratch, write plan.json and PLAN.md, print a summary. */
 final class PlanRunner implements ModeRunner {
     private final Planner planner;
-    private final Function<Settings, ProductionSource> production;
+    private final Function<Settings, ProductionOpener.Opened> production;
     private final ScratchRehearsal rehearsal;
 
-    PlanRunner(Planner planner, Function<Settings, ProductionSource> production, ScratchRehearsal rehearsal) {
+    PlanRunner(Planner planner, Function<Settings, ProductionOpener.Opened> production, ScratchRehearsal rehearsal) {
         this.planner = planner;
         this.production = production;
         this.rehearsal = rehearsal;
@@ -26,7 +26,12 @@ final class PlanRunner implements ModeRunner {
 
     @Override
     public ExitCode run(Settings s, Console console) {
-        ProductionSource prod = production.apply(s);
+        try (ProductionOpener.Opened opened = production.apply(s)) {
+            return plan(s, console, opened.source());
+        }
+    }
+
+    private ExitCode plan(Settings s, Console console, ProductionSource prod) {
         Planner.Analysis analysis = planner.analyse(s, prod);
         ScratchRehearsal.Outcome scratch = s.noReplay() ? ScratchRehearsal.skipped(s.scratch())
                 : rehearsal.rehearse(analysis, prod, new ConsoleReplayListener(console, s.json()));

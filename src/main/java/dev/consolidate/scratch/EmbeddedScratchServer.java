@@ -50,6 +50,33 @@ public final class EmbeddedScratchServer extends JdbcScratchServer {
         }
     }
 
+    /**
+     * A database that outlives this object (created from template0 when absent), for a production
+     * stand-in on a server with a persistent data directory: closing it does not drop it, and its
+     * name carries no scratch prefix, so reaping never touches it.
+     */
+    public ScratchDatabase keptDatabase(String name) {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a kept database needs a server with a persistent data directory");
+        }
+        try (java.sql.Connection c = maintenanceConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            boolean exists;
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + dev.consolidate.db.Identifiers.quote(name) + " TEMPLATE template0 ENCODING 'UTF8'");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return ScratchDatabase.kept(this, name, jdbcUrl(name), credentials());
+    }
+
     /** The TCP port the server listens on (loopback). */
     public int port() {
         return postgres.getPort();

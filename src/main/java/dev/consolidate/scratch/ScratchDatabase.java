@@ -18,16 +18,27 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String name;
     private final String jdbcUrl;
     private final Properties credentials;
+    private final boolean kept;
     private boolean dropped;
 
     ScratchDatabase(ScratchServer server, String name, String jdbcUrl, Properties credentials) {
+        this(server, name, jdbcUrl, credentials, false);
         if (!name.startsWith(ScratchServer.DATABASE_PREFIX)) {
             throw new IllegalArgumentException("scratch database without the prefix: " + name);
         }
+    }
+
+    /** A database that closing leaves in place: a production stand-in on a server the tool started itself. */
+    private ScratchDatabase(ScratchServer server, String name, String jdbcUrl, Properties credentials, boolean kept) {
         this.server = server;
         this.name = name;
         this.jdbcUrl = jdbcUrl;
         this.credentials = credentials;
+        this.kept = kept;
+    }
+
+    static ScratchDatabase kept(ScratchServer server, String name, String jdbcUrl, Properties credentials) {
+        return new ScratchDatabase(server, name, jdbcUrl, credentials, true);
     }
 
     public String name() {
@@ -78,7 +89,7 @@ public final class ScratchDatabase implements AutoCloseable {
     /** Drops the database (terminating leftover sessions first). Idempotent. */
     @Override
     public void close() {
-        if (dropped) {
+        if (dropped || kept) {
             return;
         }
         try (Connection c = server.maintenanceConnection()) {
