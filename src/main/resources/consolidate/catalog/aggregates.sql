@@ -7,7 +7,7 @@ SELECT 'aggregate' AS kind,
        jsonb_strip_nulls(jsonb_build_object(
            'owner', pg_get_userbyid(p.proowner),
            'acl', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(coalesce(p.proacl, acldefault('f', p.proowner))) a),
-           'comment', obj_description(p.oid, 'pg_proc'),
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0),
            'arguments', pg_get_function_arguments(p.oid),
            'aggregate_kind', CASE ag.aggkind WHEN 'o' THEN 'ordered-set' WHEN 'h' THEN 'hypothetical' END,
            'direct_arguments', CASE WHEN ag.aggkind <> 'n' THEN ag.aggnumdirectargs::text END,

@@ -10,7 +10,7 @@ SELECT 'cast' AS kind,
            'method', CASE ca.castmethod WHEN 'f' THEN 'function' WHEN 'i' THEN 'inout' ELSE 'binary' END,
            'function', CASE WHEN ca.castfunc <> 0 THEN ca.castfunc::regprocedure::text END,
            'context', CASE ca.castcontext WHEN 'i' THEN 'implicit' WHEN 'a' THEN 'assignment' ELSE 'explicit' END,
-           'comment', obj_description(ca.oid, 'pg_cast'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = ca.oid AND d.classoid = 'pg_cast'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_cast'::regclass::oid AS class_id,
        ca.oid AS obj_id

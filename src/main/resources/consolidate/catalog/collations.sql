@@ -13,7 +13,7 @@ SELECT 'collation' AS kind,
            'lc_ctype', to_jsonb(co) ->> 'collctype',
            'locale', coalesce(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale'),
            'rules', to_jsonb(co) ->> 'collicurules',
-           'comment', obj_description(co.oid, 'pg_collation'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = co.oid AND d.classoid = 'pg_collation'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_collation'::regclass::oid AS class_id,
        co.oid AS obj_id

@@ -17,7 +17,7 @@ SELECT 'constraint' AS kind,
                (SELECT quote_ident(pn.nspname) || '.' || quote_ident(pi.relname)
                 FROM pg_inherits i JOIN pg_class pi ON pi.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pi.relnamespace
                 WHERE i.inhrelid = con.conindid) END,
-           'comment', obj_description(con.oid, 'pg_constraint'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_constraint'::regclass::oid AS class_id,
        con.oid AS obj_id

@@ -10,7 +10,7 @@ SELECT 'event_trigger' AS kind,
            'tags', (SELECT jsonb_agg(tag ORDER BY tag) FROM unnest(e.evttags) tag),
            'function', e.evtfoid::regproc::text,
            'enabled', CASE e.evtenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
-           'comment', obj_description(e.oid, 'pg_event_trigger'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = e.oid AND d.classoid = 'pg_event_trigger'::regclass AND d.objsubid = 0))) AS description,
        jsonb_build_object('tags_in_order', to_jsonb(e.evttags)) AS hints,
        'pg_event_trigger'::regclass::oid AS class_id,
        e.oid AS obj_id

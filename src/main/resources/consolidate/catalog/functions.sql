@@ -8,7 +8,7 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END AS kind,
        jsonb_strip_nulls(jsonb_build_object(
            'owner', pg_get_userbyid(p.proowner),
            'acl', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(coalesce(p.proacl, acldefault('f', p.proowner))) a),
-           'comment', obj_description(p.oid, 'pg_proc'),
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0),
            'definition', pg_get_functiondef(p.oid),
            'language', l.lanname,
            'returns', CASE WHEN p.prokind <> 'p' THEN pg_get_function_result(p.oid) END,

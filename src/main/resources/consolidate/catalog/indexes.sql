@@ -14,7 +14,7 @@ SELECT 'index' AS kind,
            'attached_to', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(p.relname)
                            FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
                            WHERE i.inhrelid = ix.indexrelid),
-           'comment', obj_description(ix.indexrelid, 'pg_class'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = ix.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_class'::regclass::oid AS class_id,
        ix.indexrelid AS obj_id

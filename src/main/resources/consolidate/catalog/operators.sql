@@ -15,7 +15,7 @@ SELECT 'operator' AS kind,
            'join', CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::regproc::text END,
            'hashes', CASE WHEN o.oprcanhash THEN true END,
            'merges', CASE WHEN o.oprcanmerge THEN true END,
-           'comment', obj_description(o.oid, 'pg_operator'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = o.oid AND d.classoid = 'pg_operator'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_operator'::regclass::oid AS class_id,
        o.oid AS obj_id

@@ -11,7 +11,7 @@ SELECT 'policy' AS kind,
                      FROM unnest(p.polroles) r),
            'using', pg_get_expr(p.polqual, p.polrelid),
            'with_check', pg_get_expr(p.polwithcheck, p.polrelid),
-           'comment', obj_description(p.oid, 'pg_policy'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = p.oid AND d.classoid = 'pg_policy'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_policy'::regclass::oid AS class_id,
        p.oid AS obj_id

@@ -13,7 +13,7 @@ SELECT 'publication' AS kind,
            'generated_columns', CASE WHEN to_jsonb(p) ->> 'pubgencols' IN ('s', 't') THEN 'stored' END,
            'schemas', (SELECT jsonb_agg(quote_ident(n.nspname) ORDER BY n.nspname)
                        FROM pg_publication_namespace pn JOIN pg_namespace n ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid),
-           'comment', obj_description(p.oid, 'pg_publication'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = p.oid AND d.classoid = 'pg_publication'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_publication'::regclass::oid AS class_id,
        p.oid AS obj_id

@@ -7,7 +7,7 @@ SELECT 'rule' AS kind,
        jsonb_strip_nulls(jsonb_build_object(
            'definition', pg_get_ruledef(r.oid),
            'enabled', CASE r.ev_enabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
-           'comment', obj_description(r.oid, 'pg_rewrite'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = r.oid AND d.classoid = 'pg_rewrite'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_rewrite'::regclass::oid AS class_id,
        r.oid AS obj_id

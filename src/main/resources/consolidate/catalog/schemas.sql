@@ -11,7 +11,7 @@ SELECT 'schema' AS kind,
        jsonb_strip_nulls(jsonb_build_object(
            'owner', pg_get_userbyid(n.nspowner),
            'acl', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(coalesce(n.nspacl, acldefault('n', n.nspowner))) a),
-           'comment', obj_description(n.oid, 'pg_namespace'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass AND d.objsubid = 0))) AS description,
        jsonb_build_object('acl_default', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(acldefault('n', n.nspowner)) a)) AS hints,
        'pg_namespace'::regclass::oid AS class_id,
        n.oid AS obj_id

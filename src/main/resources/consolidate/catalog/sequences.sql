@@ -7,7 +7,7 @@ SELECT 'sequence' AS kind,
        jsonb_strip_nulls(jsonb_build_object(
            'owner', pg_get_userbyid(c.relowner),
            'acl', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(coalesce(c.relacl, acldefault('s', c.relowner))) a),
-           'comment', obj_description(c.oid, 'pg_class'),
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0),
            'unlogged', CASE WHEN c.relpersistence = 'u' THEN true END,
            'data_type', format_type(s.seqtypid, NULL),
            'start', s.seqstart::text,

@@ -8,7 +8,7 @@ SELECT 'statistics' AS kind,
            'owner', pg_get_userbyid(s.stxowner),
            'definition', pg_get_statisticsobjdef(s.oid),
            'target', CASE WHEN (to_jsonb(s) ->> 'stxstattarget')::int >= 0 THEN to_jsonb(s) ->> 'stxstattarget' END,
-           'comment', obj_description(s.oid, 'pg_statistic_ext'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = s.oid AND d.classoid = 'pg_statistic_ext'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_statistic_ext'::regclass::oid AS class_id,
        s.oid AS obj_id

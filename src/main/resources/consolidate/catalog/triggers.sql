@@ -9,7 +9,7 @@ SELECT 'trigger' AS kind,
            'definition', pg_get_triggerdef(t.oid),
            'enabled', CASE t.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
            'derived', CASE WHEN t.tgparentid <> 0 THEN true END,
-           'comment', obj_description(t.oid, 'pg_trigger'))) AS description,
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass AND d.objsubid = 0))) AS description,
        NULL::jsonb AS hints,
        'pg_trigger'::regclass::oid AS class_id,
        t.oid AS obj_id

@@ -8,7 +8,7 @@ SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 
        jsonb_strip_nulls(jsonb_build_object(
            'owner', pg_get_userbyid(t.typowner),
            'acl', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(coalesce(t.typacl, acldefault('T', t.typowner))) a),
-           'comment', obj_description(t.oid, 'pg_type'),
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0),
            'labels', CASE WHEN t.typtype = 'e' THEN
                (SELECT jsonb_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) END,
            'base_type', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END,
@@ -19,7 +19,7 @@ SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 
                 FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = t.typcollation) END,
            'constraints', CASE WHEN t.typtype = 'd' THEN
                (SELECT jsonb_agg(jsonb_build_object('name', con.conname, 'definition', pg_get_constraintdef(con.oid),
-                                                    'comment', obj_description(con.oid, 'pg_constraint')) ORDER BY con.conname)
+                                                    'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0)) ORDER BY con.conname)
                 FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype <> 'n') END,
            'attributes', CASE WHEN t.typtype = 'c' THEN
                (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
@@ -28,7 +28,7 @@ SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'c' THEN 
                         'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN
                             (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
                              FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
-                        'comment', col_description(a.attrelid, a.attnum))) ORDER BY a.attnum)
+                        'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum))) ORDER BY a.attnum)
                 FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
                 WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
            'subtype', CASE WHEN t.typtype = 'r' THEN format_type(r.rngsubtype, NULL) END,

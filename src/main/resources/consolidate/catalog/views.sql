@@ -8,20 +8,20 @@ SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized_view' END AS kind,
        jsonb_strip_nulls(jsonb_build_object(
            'owner', pg_get_userbyid(c.relowner),
            'acl', (SELECT jsonb_agg(a::text ORDER BY a::text) FROM unnest(coalesce(c.relacl, acldefault('r', c.relowner))) a),
-           'comment', obj_description(c.oid, 'pg_class'),
+           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0),
            'definition', pg_get_viewdef(c.oid),
-           'options', (SELECT jsonb_agg(o ORDER BY o) FROM unnest(c.reloptions) o),
+           'options', CASE WHEN c.reloptions IS NOT NULL THEN (SELECT jsonb_agg(o ORDER BY o) FROM unnest(c.reloptions) o) END,
            'populated', CASE WHEN c.relkind = 'm' THEN c.relispopulated END,
            'access_method', CASE WHEN c.relkind = 'm' AND am.amname IS DISTINCT FROM 'heap' THEN am.amname END,
-           'tablespace', (SELECT ts.spcname FROM pg_tablespace ts WHERE ts.oid = c.reltablespace),
+           'tablespace', CASE WHEN c.reltablespace <> 0 THEN (SELECT ts.spcname FROM pg_tablespace ts WHERE ts.oid = c.reltablespace) END,
            'columns', (
                SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
                           'name', a.attname,
                           'type', format_type(a.atttypid, a.atttypmod),
                           'default', pg_get_expr(ad.adbin, ad.adrelid),
                           'statistics', CASE WHEN a.attstattarget IS NOT NULL AND a.attstattarget >= 0 THEN a.attstattarget::text END,
-                          'acl', (SELECT jsonb_agg(x::text ORDER BY x::text) FROM unnest(a.attacl) x),
-                          'comment', col_description(c.oid, a.attnum))) ORDER BY a.attnum)
+                          'acl', CASE WHEN a.attacl IS NOT NULL THEN (SELECT jsonb_agg(x::text ORDER BY x::text) FROM unnest(a.attacl) x) END,
+                          'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum))) ORDER BY a.attnum)
                FROM pg_attribute a
                LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))) AS description,

@@ -2,8 +2,10 @@ package dev.consolidate.catalog.ddl;
 
 import dev.consolidate.catalog.model.CatalogObject;
 import dev.consolidate.catalog.model.ObjectKey;
+import dev.consolidate.problem.ExitCode;
 import dev.consolidate.problem.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.TreeSet;
  * the parts that are free to go, by phase, schema, rank and name, so the file reads schema by
  * schema and kind by kind wherever dependencies allow. A part that needs something from the
  * post-data phase (a view relying on a primary key, say) moves to the post-data phase with
- * everything that needs it.
+ * everything that needs it. Edges are kept in primitive arrays: a 10,000-table catalog has
+ * hundreds of thousands of them.
  */
 final class DependencyOrder {
 
@@ -29,65 +32,64 @@ final class DependencyOrder {
 
     static List<Placed> order(List<Part> parts, Map<ObjectKey, CatalogObject> objects) {
         int n = parts.size();
-        Map<ObjectKey, Integer> anchor = new HashMap<>();
-        Map<ObjectKey, Map<Rank, Integer>> byRank = new HashMap<>();
+        // an object's parts are consecutive: its first part is the anchor
+        Map<ObjectKey, Integer> anchor = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            Part p = parts.get(i);
-            anchor.putIfAbsent(p.object(), i);
-            byRank.computeIfAbsent(p.object(), k -> new HashMap<>()).putIfAbsent(p.rank(), i);
+            anchor.putIfAbsent(parts.get(i).object(), i);
         }
-        List<TreeSet<Integer>> deps = new ArrayList<>(n);
+        int[][] deps = new int[n][];
+        int[] buffer = new int[16];
         for (int i = 0; i < n; i++) {
             Part p = parts.get(i);
-            TreeSet<Integer> d = new TreeSet<>();
+            int count = 0;
             int own = anchor.get(p.object());
             CatalogObject o = objects.get(p.object());
             List<ObjectKey> objectDeps = o == null ? List.of() : o.dependsOn();
             if (own != i) {
-                d.add(own);
+                buffer = add(buffer, count++, own);
                 for (ObjectKey k : objectDeps) {
-                    Integer same = byRank.getOrDefault(k, Map.of()).get(p.rank());
-                    if (same != null) {
-                        d.add(same);
+                    int same = sameRank(parts, anchor.get(k), p.rank());
+                    if (same >= 0) {
+                        buffer = add(buffer, count++, same);
                     }
                 }
             } else {
                 for (ObjectKey k : objectDeps) {
                     Integer a = anchor.get(k);
                     if (a != null) {
-                        d.add(a);
+                        buffer = add(buffer, count++, a);
                     }
                 }
             }
             for (ObjectKey k : p.after()) {
                 Integer a = anchor.get(k);
                 if (a != null) {
-                    d.add(a);
+                    buffer = add(buffer, count++, a);
                 }
             }
-            d.remove(i);
-            deps.add(d);
+            deps[i] = distinctWithout(buffer, count, i);
         }
         Phase[] phase = phases(parts, deps);
-        List<List<Integer>> dependents = new ArrayList<>(n);
+        int[] priority = priorities(parts, phase);
         int[] waiting = new int[n];
+        int[] dependentCount = new int[n];
         for (int i = 0; i < n; i++) {
-            dependents.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            for (int d : deps.get(i)) {
-                dependents.get(d).add(i);
+            waiting[i] = deps[i].length;
+            for (int d : deps[i]) {
+                dependentCount[d]++;
             }
-            waiting[i] = deps.get(i).size();
         }
-        Comparator<Integer> priority = Comparator.<Integer, Phase>comparing(i -> phase[i])
-                .thenComparing(i -> parts.get(i).rank().trailing())
-                .thenComparing(i -> parts.get(i).rank().trailing() ? parts.get(i).rank().ordinal() : 0)
-                .thenComparing(i -> group(parts.get(i).object()))
-                .thenComparing(i -> parts.get(i).rank())
-                .thenComparing(i -> parts.get(i).object())
-                .thenComparingInt(i -> i);
-        PriorityQueue<Integer> ready = new PriorityQueue<>(priority);
+        int[][] dependents = new int[n][];
+        for (int i = 0; i < n; i++) {
+            dependents[i] = new int[dependentCount[i]];
+            dependentCount[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int d : deps[i]) {
+                dependents[d][dependentCount[d]++] = i;
+            }
+        }
+        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparingInt(i -> priority[i]));
         for (int i = 0; i < n; i++) {
             if (waiting[i] == 0) {
                 ready.add(i);
@@ -97,7 +99,7 @@ final class DependencyOrder {
         while (!ready.isEmpty()) {
             int i = ready.poll();
             out.add(new Placed(parts.get(i), phase[i]));
-            for (int j : dependents.get(i)) {
+            for (int j : dependents[i]) {
                 if (--waiting[j] == 0) {
                     ready.add(j);
                 }
@@ -109,44 +111,104 @@ final class DependencyOrder {
         return out;
     }
 
+    /** The part of the object anchored at {@code first} that has {@code rank}, or -1. */
+    private static int sameRank(List<Part> parts, Integer first, Rank rank) {
+        if (first == null) {
+            return -1;
+        }
+        ObjectKey object = parts.get(first).object();
+        for (int j = first; j < parts.size() && parts.get(j).object().equals(object); j++) {
+            if (parts.get(j).rank() == rank) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] add(int[] buffer, int at, int value) {
+        int[] b = at < buffer.length ? buffer : Arrays.copyOf(buffer, buffer.length * 2);
+        b[at] = value;
+        return b;
+    }
+
+    private static int[] distinctWithout(int[] buffer, int count, int self) {
+        int[] sorted = Arrays.copyOf(buffer, count);
+        Arrays.sort(sorted);
+        int m = 0;
+        for (int k = 0; k < sorted.length; k++) {
+            if (sorted[k] != self && (m == 0 || sorted[m - 1] != sorted[k])) {
+                sorted[m++] = sorted[k];
+            }
+        }
+        return m == sorted.length ? sorted : Arrays.copyOf(sorted, m);
+    }
+
+    /**
+     * Each part's place among the parts free to go, computed once: phase, trailing ranks last (in
+     * rank order), then schema (global objects first), rank, object and position.
+     */
+    private static int[] priorities(List<Part> parts, Phase[] phase) {
+        Integer[] idx = new Integer[parts.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Comparator<Integer> order = Comparator.<Integer, Phase>comparing(i -> phase[i])
+                .thenComparing(i -> parts.get(i).rank().trailing())
+                .thenComparing(i -> parts.get(i).rank().trailing() ? parts.get(i).rank().ordinal() : 0)
+                .thenComparing(i -> group(parts.get(i).object()))
+                .thenComparing(i -> parts.get(i).rank())
+                .thenComparing(i -> parts.get(i).object())
+                .thenComparingInt(i -> i);
+        Arrays.sort(idx, order);
+        int[] priority = new int[idx.length];
+        for (int r = 0; r < idx.length; r++) {
+            priority[idx[r]] = r;
+        }
+        return priority;
+    }
+
     /** Global objects (no schema) first, then schema by schema. */
     private static String group(ObjectKey k) {
         return k.schema() == null ? "" : k.schema();
     }
 
-    private static Phase[] phases(List<Part> parts, List<TreeSet<Integer>> deps) {
+    /** Effective phase: a part's own, or later if anything it needs is later (iterative DFS). */
+    private static Phase[] phases(List<Part> parts, int[][] deps) {
         int n = parts.size();
         Phase[] phase = new Phase[n];
-        int[] state = new int[n];
+        byte[] state = new byte[n];
+        int[] stackNode = new int[n];
+        int[] stackPos = new int[n];
         for (int start = 0; start < n; start++) {
             if (state[start] != 0) {
                 continue;
             }
-            // iterative DFS: a deep chain of views must not overflow the stack
-            List<int[]> stack = new ArrayList<>();
-            stack.add(new int[] {start, 0});
+            int top = 0;
+            stackNode[0] = start;
+            stackPos[0] = 0;
             state[start] = 1;
-            while (!stack.isEmpty()) {
-                int[] top = stack.get(stack.size() - 1);
-                Integer[] ds = deps.get(top[0]).toArray(new Integer[0]);
-                if (top[1] < ds.length) {
-                    int d = ds[top[1]++];
+            while (top >= 0) {
+                int node = stackNode[top];
+                int[] ds = deps[node];
+                if (stackPos[top] < ds.length) {
+                    int d = ds[stackPos[top]++];
                     if (state[d] == 0) {
                         state[d] = 1;
-                        stack.add(new int[] {d, 0});
+                        top++;
+                        stackNode[top] = d;
+                        stackPos[top] = 0;
                     }
                     continue;
                 }
-                int i = top[0];
-                Phase p = parts.get(i).rank().phase();
+                Phase p = parts.get(node).rank().phase();
                 for (int d : ds) {
                     if (phase[d] != null && phase[d].compareTo(p) > 0) {
                         p = phase[d];
                     }
                 }
-                phase[i] = p;
-                state[i] = 2;
-                stack.remove(stack.size() - 1);
+                phase[node] = p;
+                state[node] = 2;
+                top--;
             }
         }
         return phase;
@@ -160,7 +222,7 @@ final class DependencyOrder {
             }
         }
         List<String> shown = new ArrayList<>(stuck).subList(0, Math.min(stuck.size(), 20));
-        return Problem.of(dev.consolidate.problem.ExitCode.INTERNAL,
+        return Problem.of(ExitCode.INTERNAL,
                         "The baseline cannot be ordered: these objects depend on each other in a cycle: " + String.join(", ", shown))
                 .why("The catalog records a dependency cycle the writer does not know how to break.")
                 .fix("Report this with the snapshot JSON; as a workaround, break the cycle in the history (e.g. move a column default into a later ALTER).")

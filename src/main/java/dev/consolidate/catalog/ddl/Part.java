@@ -1,8 +1,8 @@
 package dev.consolidate.catalog.ddl;
 
 import dev.consolidate.catalog.model.ObjectKey;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A group of statements for one object, placed as a unit. The first part of an object is its
@@ -10,18 +10,18 @@ import java.util.TreeSet;
  * (ownership, grants, ATTACH, REFRESH) follow it. {@code after} names further objects whose
  * anchors must come first.
  */
-record Part(ObjectKey object, Rank rank, String sql, Set<ObjectKey> after) {
+record Part(ObjectKey object, Rank rank, String sql, List<ObjectKey> after) {
 
     Part {
-        after = new TreeSet<>(after);
+        after = List.copyOf(after);
     }
 
     static Part of(ObjectKey object, Rank rank, String sql) {
-        return new Part(object, rank, sql, Set.of());
+        return new Part(object, rank, sql, List.of());
     }
 
     Part withAfter(ObjectKey key) {
-        Set<ObjectKey> s = new TreeSet<>(after);
+        List<ObjectKey> s = new ArrayList<>(after);
         s.add(key);
         return new Part(object, rank, sql, s);
     }

@@ -1,6 +1,5 @@
 package dev.consolidate.catalog.model;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,13 +11,6 @@ import java.util.Objects;
 public record ObjectKey(ObjectKind kind, String schema, String name, String parent, String signature)
         implements Comparable<ObjectKey> {
 
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.<String>naturalOrder());
-    private static final Comparator<ObjectKey> ORDER = Comparator.comparing(ObjectKey::kind)
-            .thenComparing(ObjectKey::schema, TEXT)
-            .thenComparing(ObjectKey::parent, TEXT)
-            .thenComparing(ObjectKey::name, TEXT)
-            .thenComparing(ObjectKey::signature, TEXT);
-
     public ObjectKey {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -28,9 +20,30 @@ public record ObjectKey(ObjectKind kind, String schema, String name, String pare
         return new ObjectKey(kind, schema, name, null, null);
     }
 
+    /** Kind, then schema, table, name and signature (absent parts first). Hot in every sorted map. */
     @Override
     public int compareTo(ObjectKey o) {
-        return ORDER.compare(this, o);
+        int c = kind.compareTo(o.kind);
+        if (c == 0) {
+            c = compare(schema, o.schema);
+        }
+        if (c == 0) {
+            c = compare(parent, o.parent);
+        }
+        if (c == 0) {
+            c = compare(name, o.name);
+        }
+        if (c == 0) {
+            c = compare(signature, o.signature);
+        }
+        return c;
+    }
+
+    private static int compare(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
     }
 
     /** What an auditor reads: "policy p1 on app.subs", "function app.f(integer)". */

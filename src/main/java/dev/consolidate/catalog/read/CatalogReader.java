@@ -65,14 +65,15 @@ public final class CatalogReader {
             SnapshotInfo info = readInfo(s);
             Map<ObjectKey, Pending> objects = new HashMap<>();
             Map<Long, ObjectKey> byAddress = new HashMap<>();
+            Names names = new Names();
             for (CatalogQuery q : CatalogQuery.objectQueries()) {
-                readObjects(connection, q, objects, byAddress);
+                readObjects(connection, q, objects, byAddress, names);
             }
             Map<Long, Long> aliases = readAliases(connection);
             readDependencies(connection, objects, byAddress, aliases);
             List<CatalogObject> done = new ArrayList<>(objects.size());
             for (Pending p : objects.values()) {
-                done.add(CatalogObject.of(p.key, p.description, p.hints, new ArrayList<>(p.dependsOn)));
+                done.add(CatalogObject.of(p.key, p.description, p.hints, p.dependencies()));
             }
             return new Snapshot(info, done);
         } finally {
@@ -100,20 +101,20 @@ public final class CatalogReader {
     }
 
     private static void readObjects(Connection c, CatalogQuery q, Map<ObjectKey, Pending> objects,
-                                    Map<Long, ObjectKey> byAddress) throws SQLException {
+                                    Map<Long, ObjectKey> byAddress, Names names) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = s.executeQuery(q.text())) {
                 while (rs.next()) {
-                    ObjectKey key = new ObjectKey(ObjectKind.fromId(rs.getString("kind")), rs.getString("schema_name"),
-                            rs.getString("object_name"), rs.getString("parent_name"), rs.getString("signature"));
-                    Pending p = new Pending(key, rs.getString("description"), rs.getString("hints"));
+                    ObjectKey key = new ObjectKey(ObjectKind.fromId(rs.getString(1)), names.share(rs.getString(2)),
+                            rs.getString(3), names.share(rs.getString(4)), names.share(rs.getString(5)));
+                    Pending p = new Pending(key, rs.getString(6), names.share(rs.getString(7)));
                     if (objects.putIfAbsent(key, p) != null) {
                         throw new IllegalStateException("catalog query " + q + " returned " + key.display() + " twice");
                     }
                     if (key.kind() != ObjectKind.MEMBER_PRIVILEGES) {
                         // the member itself is the extension's: a dependency on it is one on the extension
-                        byAddress.putIfAbsent(address(rs.getLong("class_id"), rs.getLong("obj_id")), key);
+                        byAddress.putIfAbsent(address(rs.getLong(8), rs.getLong(9)), key);
                     }
                 }
             }
@@ -183,12 +184,35 @@ public final class CatalogReader {
         final ObjectKey key;
         final String description;
         final String hints;
-        final TreeSet<ObjectKey> dependsOn = new TreeSet<>();
+        final List<ObjectKey> dependsOn = new ArrayList<>(2);
 
         Pending(ObjectKey key, String description, String hints) {
             this.key = key;
             this.description = description;
             this.hints = hints;
+        }
+
+        List<ObjectKey> dependencies() {
+            if (dependsOn.isEmpty()) {
+                return List.of();
+            }
+            return new ArrayList<>(new TreeSet<>(dependsOn));
+        }
+    }
+
+    /**
+     * One instance per distinct schema, table and hint text: tens of thousands of objects repeat
+     * the same few.
+     */
+    private static final class Names {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String share(String s) {
+            if (s == null) {
+                return null;
+            }
+            String prior = seen.putIfAbsent(s, s);
+            return prior == null ? s : prior;
         }
     }
 }
