@@ -33,6 +33,7 @@ public final class BaselineWriter {
         ObjectWriter onTable = new TableObjectWriter();
         ObjectWriter publication = new PublicationWriter();
         ObjectWriter privileges = new PrivilegeWriter();
+        writers.put(ObjectKind.ROLE, new RoleWriter());
         writers.put(ObjectKind.SCHEMA, schema);
         writers.put(ObjectKind.EXTENSION, schema);
         for (ObjectKind k : List.of(ObjectKind.COLLATION, ObjectKind.ENUM, ObjectKind.DOMAIN, ObjectKind.COMPOSITE_TYPE, ObjectKind.RANGE_TYPE)) {

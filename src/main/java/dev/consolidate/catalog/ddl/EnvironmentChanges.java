@@ -58,6 +58,9 @@ final class EnvironmentChanges {
         if (kind == ObjectKind.DEFAULT_PRIVILEGES) {
             return List.of(Part.of(after.key(), Rank.DEFAULT_PRIVILEGES, PrivilegeWriter.defaultPrivileges(after, a, acl(b))));
         }
+        if (kind == ObjectKind.ROLE) {
+            return List.of(Part.of(after.key(), Rank.ROLE, role(after.key().name(), b, a)));
+        }
         if (kind == ObjectKind.MEMBER_PRIVILEGES) {
             ObjectNode h = after.hintFields();
             String target = h.get("object_type").asText() + " " + h.get("object_identity").asText();
@@ -299,6 +302,31 @@ final class EnvironmentChanges {
                     sb.append(" BEFORE ").append(Sql.literal(now.get(1)));
                 }
                 sb.append(";\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Attributes and memberships the history changed on a role the environment brought. */
+    private static String role(String name, ObjectNode b, ObjectNode a) {
+        StringBuilder sb = new StringBuilder();
+        ObjectNode attrsOnly = a.deepCopy();
+        attrsOnly.remove("member_of");
+        ObjectNode before = b.deepCopy();
+        before.remove("member_of");
+        if (!attrsOnly.equals(before)) {
+            sb.append("ALTER ROLE ").append(Sql.ident(name)).append(RoleWriter.attributes(a).replace(" LOGIN", " LOGIN")).append(";\n");
+        }
+        List<String> was = WriterContext.texts(b.get("member_of"));
+        List<String> now = WriterContext.texts(a.get("member_of"));
+        for (String g : was) {
+            if (!now.contains(g)) {
+                sb.append("REVOKE ").append(Sql.ident(g)).append(" FROM ").append(Sql.ident(name)).append(";\n");
+            }
+        }
+        for (String g : now) {
+            if (!was.contains(g)) {
+                sb.append("GRANT ").append(Sql.ident(g)).append(" TO ").append(Sql.ident(name)).append(";\n");
             }
         }
         return sb.toString();

@@ -5,6 +5,7 @@ package dev.consolidate.catalog.ddl;
  * belongs to a phase.
  */
 enum Rank {
+    ROLE(Phase.PRE_DATA),
     DROP(Phase.PRE_DATA),
     SCHEMA(Phase.PRE_DATA),
     EXTENSION(Phase.PRE_DATA),

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * the snapshot instead of being dropped on the floor.
  */
 public enum ObjectKind {
+    ROLE("role", "roles"),
     SCHEMA("schema", "schemas"),
     EXTENSION("extension", "extensions"),
     COLLATION("collation", "collations"),

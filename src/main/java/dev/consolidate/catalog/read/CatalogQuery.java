@@ -11,6 +11,7 @@ import java.util.List;
  * queries share one row shape (see schemas.sql); the same text can be embedded in a psql script.
  */
 public enum CatalogQuery {
+    ROLES("roles"),
     SCHEMAS("schemas"),
     EXTENSIONS("extensions"),
     COLLATIONS("collations"),
@@ -46,7 +47,7 @@ public enum CatalogQuery {
 
     /** Queries returning objects (everything but the dependency queries), in reading order. */
     public static List<CatalogQuery> objectQueries() {
-        return List.of(SCHEMAS, EXTENSIONS, COLLATIONS, TYPES, SEQUENCES, FUNCTIONS, AGGREGATES, OPERATORS, CASTS,
+        return List.of(ROLES, SCHEMAS, EXTENSIONS, COLLATIONS, TYPES, SEQUENCES, FUNCTIONS, AGGREGATES, OPERATORS, CASTS,
                 TABLES, VIEWS, CONSTRAINTS, INDEXES, TRIGGERS, RULES, POLICIES, STATISTICS, EVENT_TRIGGERS,
                 PUBLICATIONS, PUBLICATION_TABLES, DEFAULT_PRIVILEGES, MEMBER_PRIVILEGES, COVERAGE);
     }

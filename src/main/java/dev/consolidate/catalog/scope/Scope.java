@@ -26,10 +26,12 @@ import java.util.TreeSet;
  * a trigger on {@code auth.users}, a policy on {@code storage.objects}). The one exception: in a
  * platform schema the environment did not set up at all, nothing can be told apart from the
  * platform's own objects, so the whole schema is left out;</li>
- * <li>the migration tool's own history tables are always left out, with everything on them.</li>
+ * <li>the migration tool's own history tables are always left out, with everything on them;</li>
+ * <li>roles are listed when objects refer to them, except those the platform brings.</li>
  * </ul>
  */
-public record Scope(String profile, Snapshot environment, SortedSet<String> platformSchemas, SortedSet<String> excludedTables) {
+public record Scope(String profile, Snapshot environment, SortedSet<String> platformSchemas, SortedSet<String> excludedTables,
+                    SortedSet<String> platformRoles) {
 
     /** Schemas the Supabase platform manages. */
     public static final Set<String> SUPABASE_SCHEMAS = Set.of("auth", "storage", "realtime", "extensions", "vault",
@@ -40,22 +42,23 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
     public Scope {
         platformSchemas = new TreeSet<>(platformSchemas);
         excludedTables = new TreeSet<>(excludedTables);
+        platformRoles = new TreeSet<>(platformRoles);
     }
 
     /** Every non-system schema; the environment is usually a freshly created database. */
     public static Scope plain(Snapshot environment) {
-        return new Scope("plain", environment, new TreeSet<>(), new TreeSet<>());
+        return new Scope("plain", environment, new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
     }
 
     public static Scope supabase(Snapshot environment) {
-        return new Scope("supabase", environment, new TreeSet<>(SUPABASE_SCHEMAS), new TreeSet<>());
+        return new Scope("supabase", environment, new TreeSet<>(SUPABASE_SCHEMAS), new TreeSet<>(), new TreeSet<>());
     }
 
     /** The same scope also leaving out these tables ("schema.table", unquoted), e.g. history tables. */
     public Scope excludingTables(Collection<String> qualifiedTables) {
         TreeSet<String> t = new TreeSet<>(excludedTables);
         t.addAll(qualifiedTables);
-        return new Scope(profile, environment, platformSchemas, t);
+        return new Scope(profile, environment, platformSchemas, t, platformRoles);
     }
 
     public ScopedSnapshot apply(Snapshot snapshot) {
@@ -77,6 +80,9 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
                 }
                 continue;
             }
+            if (o.kind() == ObjectKind.ROLE && platformRoles.contains(o.key().name())) {
+                continue;
+            }
             String schema = o.key().schema();
             if (schema != null && platformSchemas.contains(schema) && !environmentSchemas.contains(schema)) {
                 continue;
@@ -84,7 +90,8 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
             kept.add(o);
         }
         for (CatalogObject e : environment.objects()) {
-            if (!snapshot.contains(e.key()) && !onExcludedTable(e.key()) && !e.isDropped()) {
+            // a role no object refers to any more is simply not listed: roles are the cluster's, never dropped
+            if (!snapshot.contains(e.key()) && !onExcludedTable(e.key()) && !e.isDropped() && e.kind() != ObjectKind.ROLE) {
                 kept.add(CatalogObject.dropped(e.key()));
             }
         }

@@ -1,12 +1,30 @@
 -- Baseline written by consolidate from scenario kitchen-sink.
 -- Generated at 2026-01-01T00:00:00Z from a catalog snapshot of PostgreSQL 15.14.
--- Source fingerprint: sha256:a09439034df56e3da6a440e8ec1f7d74f20e7d0d48aef98914aa06d4d07a8cab
--- Contents: 1 schemas, 1 collations, 1 enums, 1 domains, 1 composite types, 1 range types, 1 sequences, 4 functions, 1 aggregates, 1 operators, 1 casts, 7 tables, 1 views, 1 materialized views, 5 constraints, 5 indexes, 1 triggers, 1 rules, 2 policies, 1 statistics objects, 1 event triggers, 1 publications, 1 publication tables, 2 default privileges.
+-- Source fingerprint: sha256:1d4ab724c049f4ba68be2f620f8d94c05199c0a65daa0c0ea58254e74d9c1d7d
+-- Contents: 2 roles, 1 schemas, 1 collations, 1 enums, 1 domains, 1 composite types, 1 range types, 1 sequences, 4 functions, 1 aggregates, 1 operators, 1 casts, 7 tables, 1 views, 1 materialized views, 5 constraints, 5 indexes, 1 triggers, 1 rules, 2 policies, 1 statistics objects, 1 event triggers, 1 publications, 1 publication tables, 2 default privileges.
 -- Runs on a database prepared like the source's environment (scope 'plain').
 
 SET check_function_bodies = false;
 
 -- Pre-data: everything rows need before they are loaded.
+
+-- role anon
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'anon') THEN
+        CREATE ROLE anon NOLOGIN INHERIT;
+    END IF;
+END
+$role$;
+
+-- role authenticated
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'authenticated') THEN
+        CREATE ROLE authenticated NOLOGIN INHERIT;
+    END IF;
+END
+$role$;
 
 -- schema app
 CREATE SCHEMA app;

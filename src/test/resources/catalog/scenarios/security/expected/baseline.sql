@@ -1,12 +1,48 @@
 -- Baseline written by consolidate from scenario security.
 -- Generated at 2026-01-01T00:00:00Z from a catalog snapshot of PostgreSQL 15.14.
--- Source fingerprint: sha256:a6ccac43909fa7bebd11bfd4705d5cb1b4a23d2f2a1d2cc40165d8a731ae9974
--- Contents: 1 schemas, 1 enums, 1 domains, 1 sequences, 3 functions, 1 tables, 1 views, 1 constraints, 1 indexes, 1 triggers, 3 policies, 1 publications, 1 publication tables, 5 default privileges.
+-- Source fingerprint: sha256:78d4e120699f27334d9f4a04e0741cee449b4cf8d85bb9155b9082ee6cc6c9b1
+-- Contents: 4 roles, 1 schemas, 1 enums, 1 domains, 1 sequences, 3 functions, 1 tables, 1 views, 1 constraints, 1 indexes, 1 triggers, 3 policies, 1 publications, 1 publication tables, 5 default privileges.
 -- Runs on a database prepared like the source's environment (scope 'plain').
 
 SET check_function_bodies = false;
 
 -- Pre-data: everything rows need before they are loaded.
+
+-- role sec_admin
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'sec_admin') THEN
+        CREATE ROLE sec_admin NOLOGIN INHERIT;
+    END IF;
+END
+$role$;
+
+-- role sec_owner
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'sec_owner') THEN
+        CREATE ROLE sec_owner NOLOGIN INHERIT;
+    END IF;
+END
+$role$;
+
+-- role sec_reader
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'sec_reader') THEN
+        CREATE ROLE sec_reader NOLOGIN INHERIT;
+    END IF;
+END
+$role$;
+
+-- role sec_writer
+DO $role$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'sec_writer') THEN
+        CREATE ROLE sec_writer NOLOGIN INHERIT;
+    END IF;
+END
+$role$;
 
 -- schema vault
 CREATE SCHEMA vault;
