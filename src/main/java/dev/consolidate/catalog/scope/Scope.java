@@ -45,6 +45,11 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
         platformRoles = new TreeSet<>(platformRoles);
     }
 
+    /** A scope that lists every role its objects refer to. */
+    public Scope(String profile, Snapshot environment, SortedSet<String> platformSchemas, SortedSet<String> excludedTables) {
+        this(profile, environment, platformSchemas, excludedTables, new TreeSet<>());
+    }
+
     /** Every non-system schema; the environment is usually a freshly created database. */
     public static Scope plain(Snapshot environment) {
         return new Scope("plain", environment, new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
