@@ -22,34 +22,38 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * --check: replays the history and compares it with production (--db-url) or another history
- * (--against); writes CHECK.md and check.json, and with --emit-verify-sql the psql verify script.
- * Exit 0 when equal, 4 when not. Writes nothing to any database and nothing into the projects
- * except the report folder.
+ * --check: replays the history and compares it with production (--db-url, or a job's embedded
+ * stand-in) or with another history (--against); writes CHECK.md and check.json, and with
+ * --emit-verify-sql the psql verify script. With nothing to compare with, --emit-verify-sql alone
+ * replays the history and writes the script. Exit 0 when equal, 4 when not. Writes nothing to any
+ * database and nothing into the projects except the report folder.
  */
 final class CheckRunner implements ModeRunner {
     private final DriftGate gate;
     private final ToolRegistry tools;
+    private final ProductionOpener production;
     private final ConnectionResolver resolver;
 
-    CheckRunner(DriftGate gate, ToolRegistry tools, ConnectionResolver resolver) {
+    /** {@code production} opens a job's stand-in; {@code resolver} finds a production named by the settings, if any. */
+    CheckRunner(DriftGate gate, ToolRegistry tools, ProductionOpener production, ConnectionResolver resolver) {
         this.gate = gate;
         this.tools = tools;
+        this.production = production;
         this.resolver = resolver;
     }
 
     @Override
     public ExitCode run(Settings s, Console console) {
-        if (s.productionStandIn()) {
-            throw Problem.usage("--check does not start an embedded production stand-in.")
-                    .why("The check is a read-only gate: it compares with a production you name, or with another history.")
-                    .fix("Give --db-url (or DATABASE_URL), or --against <project folder>.")
-                    .state("Nothing was changed.")
-                    .build();
-        }
         HistoryInput history = HistoryInput.resolve(tools, s.dir(), s.tool(), s.migrations(), s.profile(), s.bootstrap(),
                 s.sessionSettings());
-        CheckTarget target = target(s);
+        refuseTwoTargets(s);
+        // A job's stand-in runs only while the check does; try-with-resources skips a null resource.
+        try (ProductionOpener.Opened standIn = s.productionStandIn() && s.against() == null ? production.open(s) : null) {
+            return check(s, console, history, target(s, standIn));
+        }
+    }
+
+    private ExitCode check(Settings s, Console console, HistoryInput history, CheckTarget target) {
         ComparisonRules rules = s.noOwner() ? ComparisonRules.standard().withoutOwners() : ComparisonRules.standard();
         DriftGate.Outcome outcome = gate.check(new DriftGate.Request(history, target, ScratchSpec.parse(s.scratch()), rules),
                 new ConsoleReplayListener(console, s.json()));
@@ -75,16 +79,23 @@ final class CheckRunner implements ModeRunner {
         return report.verdict().exitCode();
     }
 
-    private CheckTarget target(Settings s) {
+    private static void refuseTwoTargets(Settings s) {
+        if (s.against() != null && s.dbUrl() != null) {
+            throw Problem.usage("--against and --db-url both name what to compare with.")
+                    .why("A check compares the history with production or with another history, not both at once.")
+                    .fix("Drop one of them (run two checks to compare with both).")
+                    .state("Nothing was changed.")
+                    .build();
+        }
+    }
+
+    /** --against, else the job's stand-in, else --db-url / DATABASE_URL / PG*, else only the verify script. */
+    private CheckTarget target(Settings s, ProductionOpener.Opened standIn) {
         if (s.against() != null) {
-            if (s.dbUrl() != null) {
-                throw Problem.usage("--against and --db-url both name what to compare with.")
-                        .why("A check compares the history with production or with another history, not both at once.")
-                        .fix("Drop one of them (run two checks to compare with both).")
-                        .state("Nothing was changed.")
-                        .build();
-            }
             return new CheckTarget.OtherHistory(HistoryInput.resolve(tools, s.against(), s.againstTool(), null, null, null, Map.of()));
+        }
+        if (standIn != null) {
+            return new CheckTarget.ProductionDatabase(standIn.source().access());
         }
         Optional<ConnectionSpec> spec = resolver.resolve(s.dbUrl());
         if (spec.isPresent()) {

@@ -97,7 +97,7 @@ public final class Main {
         ReplayedCatalog replayed = new ReplayedCatalog(replayer, new EnvironmentCapture(new EnvironmentSetup(splitter, clock), reader), reader);
         m.put(Mode.PLAN, new PlanRunner(new Planner(ToolRegistry.standard(), splitter, clock), production::open,
                 new ScratchRehearsal(replayer, replayed, new DriftCheck(reader))));
-        m.put(Mode.CHECK, new CheckRunner(new dev.consolidate.check.DriftGate(replayer, replayed, new DriftCheck(reader), clock), ToolRegistry.standard(), new ConnectionResolver(env, Path.of(System.getProperty("user.home")))));
+        m.put(Mode.CHECK, new CheckRunner(new dev.consolidate.check.DriftGate(replayer, replayed, new DriftCheck(reader), clock), ToolRegistry.standard(), production, new ConnectionResolver(env, Path.of(System.getProperty("user.home")))));
         return m;
     }
 
