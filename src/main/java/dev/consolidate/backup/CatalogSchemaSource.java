@@ -3,11 +3,13 @@ package dev.consolidate.backup;
 import dev.consolidate.catalog.ddl.Baseline;
 import dev.consolidate.catalog.ddl.BaselineOptions;
 import dev.consolidate.catalog.ddl.BaselineWriter;
+import dev.consolidate.catalog.model.CatalogObject;
 import dev.consolidate.catalog.model.Snapshot;
 import dev.consolidate.catalog.read.CatalogReader;
 import dev.consolidate.catalog.scope.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,13 +39,42 @@ public final class CatalogSchemaSource implements SchemaSource {
 
     @Override
     public SchemaScope read(Connection connection) throws SQLException {
-        Baseline b = write(reader.readInTransaction(connection));
-        return new SchemaScope(b.preData(), b.postData(), tables(b),
+        Snapshot snapshot = reader.readInTransaction(connection);
+        Baseline b = write(snapshot);
+        return new SchemaScope(databaseSettingsNote(snapshot) + b.preData(), b.postData(), tables(b),
                 b.sequences().stream().map(s -> new TableName(s.schema(), s.name())).distinct().sorted().toList());
     }
 
+    /**
+     * Database-level settings (ALTER DATABASE ... SET) belong to the database, not to its schema: a
+     * restore goes into another database. They are treated as environment, and listed at the top of
+     * the pre-data as comments so whoever restores can set them on the new database.
+     */
     private Baseline write(Snapshot snapshot) {
-        return writer.write(scope.apply(snapshot), options);
+        List<CatalogObject> settings = databaseSettings(snapshot);
+        Scope s = scope;
+        if (!settings.isEmpty()) {
+            List<CatalogObject> env = new ArrayList<>(scope.environment().objects());
+            env.addAll(settings);
+            s = new Scope(scope.profile(), new Snapshot(scope.environment().info(), env), scope.platformSchemas(),
+                    scope.excludedTables());
+        }
+        return writer.write(s.apply(snapshot), options);
+    }
+
+    private static List<CatalogObject> databaseSettings(Snapshot snapshot) {
+        return snapshot.unmodelled().stream().filter(o -> "database setting".equals(o.text("what"))).toList();
+    }
+
+    private static String databaseSettingsNote(Snapshot snapshot) {
+        List<CatalogObject> settings = databaseSettings(snapshot);
+        if (settings.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("-- Database settings of the source (not restored; set them on the new database\n"
+                + "-- with ALTER DATABASE <name> SET ... if it needs them):\n");
+        settings.forEach(o -> sb.append("--   ").append(o.key().name().replace('\n', ' ')).append('\n'));
+        return sb.append('\n').toString();
     }
 
     private static List<TableName> tables(Baseline b) {

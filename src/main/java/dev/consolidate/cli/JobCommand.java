@@ -1,6 +1,5 @@
 package dev.consolidate.cli;
 
-import dev.consolidate.backup.SchemaSource;
 import dev.consolidate.job.JobIdentity;
 import dev.consolidate.job.JobRunner;
 import dev.consolidate.job.JobStatus;
@@ -38,16 +37,11 @@ import java.util.function.Function;
 /** --execute, --resume, --rollback and --status: the checkpointed job over the plan in a run folder. */
 final class JobCommand implements ModeRunner {
     private final Function<Settings, ProductionOpener.Opened> production;
-    private final Function<RunInputs, SchemaSource> schemaSource;
-    private final Function<RunInputs, ProtocolStep> archive;
     private final FaultHook faultHook;
     private final Clock clock;
 
-    JobCommand(Function<Settings, ProductionOpener.Opened> production, Function<RunInputs, SchemaSource> schemaSource,
-               Function<RunInputs, ProtocolStep> archive, FaultHook faultHook, Clock clock) {
+    JobCommand(Function<Settings, ProductionOpener.Opened> production, FaultHook faultHook, Clock clock) {
         this.production = production;
-        this.schemaSource = schemaSource;
-        this.archive = archive;
         this.faultHook = faultHook;
         this.clock = clock;
     }
@@ -109,7 +103,7 @@ final class JobCommand implements ModeRunner {
 
     private JobRunner runner(RunInputs in, ProductionSource prod, ScratchAccess scratch, JobStore store, Console console,
                              boolean json) {
-        List<ProtocolStep> steps = ProtocolSteps.create(in, prod, scratch, schemaSource.apply(in), archive);
+        List<ProtocolStep> steps = ProtocolSteps.create(in, prod, scratch);
         return new JobRunner(store, steps, new JobIdentity(in.plan().planId(), in.plan().fingerprint()), faultHook,
                 new ConsoleJobProgress(console, json, clock), clock);
     }

@@ -13,6 +13,7 @@ import dev.consolidate.plan.Planner;
 import dev.consolidate.plan.ScratchRehearsal;
 import dev.consolidate.problem.ExitCode;
 import dev.consolidate.replay.Replayer;
+import dev.consolidate.steps.FaultHook;
 import dev.consolidate.sql.SqlSplitter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.org.springframework.batch", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "info");
         }
         ConsolidateCommand command = new ConsolidateCommand();
         CommandLine cl = new CommandLine(command);
@@ -97,6 +100,10 @@ public final class Main {
         ReplayedCatalog replayed = new ReplayedCatalog(replayer, new EnvironmentCapture(new EnvironmentSetup(splitter, clock), reader), reader);
         m.put(Mode.PLAN, new PlanRunner(new Planner(ToolRegistry.standard(), splitter, clock), production::open,
                 new ScratchRehearsal(replayer, replayed, new DriftCheck(reader))));
+        JobCommand job = new JobCommand(production::open, FaultHook.fromEnvironment(env), clock);
+        for (Mode mode : new Mode[] {Mode.EXECUTE, Mode.RESUME, Mode.ROLLBACK, Mode.STATUS}) {
+            m.put(mode, job);
+        }
         m.put(Mode.CHECK, new CheckRunner(new dev.consolidate.check.DriftGate(replayer, replayed, new DriftCheck(reader), clock), ToolRegistry.standard(), production, new ConnectionResolver(env, Path.of(System.getProperty("user.home")))));
         return m;
     }

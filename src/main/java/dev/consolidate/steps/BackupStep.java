@@ -1,6 +1,14 @@
 package dev.consolidate.steps;
 
 import dev.consolidate.backup.BackupLocation;
+import dev.consolidate.backup.CatalogSchemaSource;
+import dev.consolidate.catalog.ddl.BaselineOptions;
+import dev.consolidate.catalog.ddl.BaselineWriter;
+import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.catalog.parity.EnvironmentCapture;
+import dev.consolidate.catalog.read.CatalogReader;
+import dev.consolidate.catalog.scope.Scope;
+import dev.consolidate.replay.EnvironmentSpec;
 import dev.consolidate.backup.BackupMode;
 import dev.consolidate.backup.BackupRequest;
 import dev.consolidate.backup.BackupResult;
@@ -32,14 +40,27 @@ public final class BackupStep implements ProtocolStep {
     private final ToolRegistry tools;
     private final ProductionSource production;
     private final ScratchAccess scratch;
-    private final SchemaSource schema;
+    private final EnvironmentCapture capture;
+    private final CatalogReader reader;
 
-    public BackupStep(RunInputs in, ToolRegistry tools, ProductionSource production, ScratchAccess scratch, SchemaSource schema) {
+    public BackupStep(RunInputs in, ToolRegistry tools, ProductionSource production, ScratchAccess scratch,
+                      EnvironmentCapture capture, CatalogReader reader) {
         this.in = in;
         this.tools = tools;
         this.production = production;
         this.scratch = scratch;
-        this.schema = schema;
+        this.capture = capture;
+        this.reader = reader;
+    }
+
+    /**
+     * Everything outside the system schemas, platform schemas included: a restore must be able to
+     * rebuild production in an empty database, so nothing is left out as "environment".
+     */
+    private SchemaSource schema() {
+        Snapshot empty = capture.capture(scratch.server(), EnvironmentSpec.none()).snapshot();
+        return new CatalogSchemaSource(reader, Scope.plain(empty), new BaselineWriter(in.clock()),
+                BaselineOptions.of("backup of " + in.plan().production().address()));
     }
 
     @Override
@@ -68,7 +89,7 @@ public final class BackupStep implements ProtocolStep {
                 }
             };
             ctx.faultPoint("backup:before-write");
-            BackupResult result = new BackupWriter(production.access()::openReadOnly, schema, scratch.server(), in.clock(), listener)
+            BackupResult result = new BackupWriter(production.access()::openReadOnly, schema(), scratch.server(), in.clock(), listener)
                     .write(request);
             done = BackupLocation.resolve(result.manifestFile());
         }

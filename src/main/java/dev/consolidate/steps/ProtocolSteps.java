@@ -1,6 +1,5 @@
 package dev.consolidate.steps;
 
-import dev.consolidate.backup.SchemaSource;
 import dev.consolidate.catalog.ddl.BaselineWriter;
 import dev.consolidate.catalog.parity.BaselineApplier;
 import dev.consolidate.catalog.parity.EnvironmentCapture;
@@ -21,20 +20,13 @@ import dev.consolidate.replay.Replayer;
 import dev.consolidate.sql.SqlSplitter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** Builds the protocol's eight steps, in order, each with the collaborators it needs. */
 public final class ProtocolSteps {
     private ProtocolSteps() {
     }
 
-    /**
-     * @param schemaSource the backup's view of the schema in scope, given the environment the
-     *                     history runs on (production's platform objects are not backed up as schema)
-     * @param archive      builds the archive step
-     */
-    public static List<ProtocolStep> create(RunInputs in, ProductionSource production, ScratchAccess scratch,
-                                            SchemaSource schemaSource, Function<RunInputs, ProtocolStep> archive) {
+    public static List<ProtocolStep> create(RunInputs in, ProductionSource production, ScratchAccess scratch) {
         Plan plan = in.plan();
         SqlSplitter splitter = new SqlSplitter();
         ToolRegistry tools = ToolRegistry.standard();
@@ -46,13 +38,14 @@ public final class ProtocolSteps {
 
         List<ProtocolStep> steps = new ArrayList<>();
         steps.add(new PreflightStep(in, new Planner(tools, splitter, in.clock()), tools, production));
-        steps.add(new BackupStep(in, tools, production, scratch, schemaSource));
-        steps.add(new ReplayStep(in, tools, replayer, new ReplayedCatalog(replayer, new EnvironmentCapture(setup, reader), reader),
+        EnvironmentCapture capture = new EnvironmentCapture(setup, reader);
+        steps.add(new BackupStep(in, tools, production, scratch, capture, reader));
+        steps.add(new ReplayStep(in, tools, replayer, new ReplayedCatalog(replayer, capture, reader),
                 scratch, environment, historyTables(plan)));
         steps.add(new BaselineStep(in, tools, production, drift, new BaselineWriter(in.clock())));
         steps.add(new ParityStep(in, scratch, new ParityCheck(setup, new BaselineApplier(splitter), reader), drift, production,
                 environment));
-        steps.add(archive.apply(in));
+        steps.add(new ArchiveStep(in));
         steps.add(new HistoryStep(in, tools, production, new HistoryWriter()));
         steps.add(new ReportStep(in, List.copyOf(steps)));
         return steps;

@@ -135,12 +135,14 @@ class PlanCommandTest {
     }
 
     @Test
-    void otherModesAreNotAvailableYet() {
+    void jobModesWithoutAPlanSayHowToMakeOne() {
         for (String mode : new String[] {"--execute", "--resume", "--rollback", "--status"}) {
-            CommandLine.Run run = CommandLine.run(mode, "--dir", project.toString());
+            CommandLine.Run run = CommandLine.run(mode, "--yes", "--dir", project.toString());
             assertEquals(2, run.exitCode(), mode + ": " + run.all());
-            assertTrue(run.err().contains("not available yet"), run.err());
+            assertTrue(run.err().contains("No plan found"), run.err());
+            assertTrue(run.err().contains("consolidate --plan"), run.err());
         }
+        assertFalse(Files.exists(project.resolve(".consolidate")), "nothing is written without a plan");
     }
 
     static long count(Path dir) throws Exception {
