@@ -35,7 +35,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class OriginalsBundle {
     public static final String FILE_NAME = "originals.tar.zst";
-    private static final int LEVEL = 19;
+    private static final int LEVEL = 9;
 
     private OriginalsBundle() {
     }

@@ -42,8 +42,11 @@ import java.util.Optional;
  * <p>The journal stays small whatever the number of files (the per-file facts live in the
  * manifest, whose run-folder copy is pinned by its hash): {@code archivedAt}, {@code folderCreated},
  * {@code bundle}, {@code manifest.sha256}, {@code own.<name>} (the hashes of the README and
- * manifests), {@code total}, {@code prepared}, then per move the intent {@code move} (n, from, to,
- * sha256) written before the move and the count {@code moved} written after it was verified.
+ * manifests), {@code total}, {@code prepared}; then per move one durable record, the intent
+ * {@code move} (n, from, to, sha256), written before the move: the files before n are moved and
+ * verified, and file n is settled again (moved, or found moved and verified) by the next call or
+ * after a crash. {@code moved} (the count) closes the step. One record per move, because each costs
+ * a synchronous commit of the job repository.
  */
 public final class ArchiveStep implements ProtocolStep {
     /** The run-folder copy of the manifest, relative to the run folder. */
@@ -57,6 +60,8 @@ public final class ArchiveStep implements ProtocolStep {
     private final ArchiveLayout layout;
     private ArchiveManifest cached;
     private String cachedSha;
+    /** The last move this process settled (its journal record precedes it, so a new process redoes the check). */
+    private int settledHere = -1;
 
     public ArchiveStep(RunInputs inputs) {
         this.inputs = inputs;
@@ -83,16 +88,36 @@ public final class ArchiveStep implements ProtocolStep {
             return j.get("total").map(Integer::parseInt).orElse(0) == 0 ? Progress.DONE : Progress.MORE;
         }
         ArchiveManifest m = manifest(j, true);
-        int n = moved(j);
-        if (n < m.files().size()) {
-            moveOne(ctx, m, n);
+        int total = m.files().size();
+        if (j.get("moved").isPresent()) {
+            return Progress.DONE;
         }
-        return n + 1 >= m.files().size() ? Progress.DONE : Progress.MORE;
+        Optional<Intent> last = intent(j);
+        if (last.isPresent() && last.get().n() != settledHere) {
+            // The move journaled last, made or not before the run stopped: settle it first.
+            settle(m, last.get().n());
+        }
+        int n = last.map(Intent::n).orElse(-1) + 1;
+        if (n < total) {
+            j.record("move", JSON.writeValueAsString(new Intent(n, m.files().get(n).from(), m.files().get(n).to(),
+                    m.files().get(n).sha256())));
+            settledHere = -1;
+            ctx.faultPoint("archive:before:" + n);
+            settle(m, n);
+            ctx.faultPoint("archive:moved:" + n);
+            ctx.progress("file " + (n + 1) + "/" + total + ": " + m.files().get(n).from());
+        }
+        if (n + 1 >= total) {
+            j.record("moved", Integer.toString(total));
+            return Progress.DONE;
+        }
+        return Progress.MORE;
     }
 
     private void prepare(StepContext ctx) throws IOException {
         Journal j = ctx.journal();
         Plan plan = inputs.plan();
+        settledHere = -1;
         // The time the archive began, kept so that a resumed run writes the same bytes.
         String archivedAt = j.get("archivedAt").orElseGet(() -> {
             String at = inputs.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -137,11 +162,9 @@ public final class ArchiveStep implements ProtocolStep {
                 + m.files().size() + " files to move into " + layout.archiveFolder() + "/");
     }
 
-    private void moveOne(StepContext ctx, ArchiveManifest m, int n) throws IOException {
-        Journal j = ctx.journal();
+    /** Moves file {@code n} (or finds it moved) and verifies it at its destination. */
+    private void settle(ArchiveManifest m, int n) throws IOException {
         ArchivedFile f = m.files().get(n);
-        j.record("move", JSON.writeValueAsString(new Intent(n, f.from(), f.to(), f.sha256())));
-        ctx.faultPoint("archive:before:" + n);
         Path from = layout.resolve(f.from());
         try {
             Moves.settle(from, layout.resolve(f.to()), f.sha256());
@@ -149,9 +172,7 @@ public final class ArchiveStep implements ProtocolStep {
             throw forwardRefusal(f, u.placement());
         }
         Moves.removeEmptied(from.getParent(), layout.migrationsDir());
-        ctx.faultPoint("archive:moved:" + n);
-        j.record("moved", Integer.toString(n + 1));
-        ctx.progress("file " + (n + 1) + "/" + m.files().size() + ": " + f.from());
+        settledHere = n;
     }
 
     private Problem forwardRefusal(ArchivedFile f, Placement p) {
@@ -193,7 +214,6 @@ public final class ArchiveStep implements ProtocolStep {
                 ctx.faultPoint("undo-archive:before:" + n);
                 moveBack(m, n, f);
                 ctx.faultPoint("undo-archive:moved:" + n);
-                own.record("restored", Integer.toString(candidates.size() - i));
                 ctx.progress("back " + (candidates.size() - i) + "/" + candidates.size() + ": " + f.from());
             }
             for (ArchivedFile f : m.files()) {
@@ -231,10 +251,10 @@ public final class ArchiveStep implements ProtocolStep {
      * alone, so only a move of ours put it there, even one the journal did not keep up with).
      */
     private List<Integer> candidates(Journal forward, ArchiveManifest m) {
-        int moved = moved(forward);
+        int journaledUpTo = forward.get("moved").isPresent() ? m.files().size() - 1 : intent(forward).map(Intent::n).orElse(-1);
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < m.files().size(); i++) {
-            boolean journaled = i < moved || intent(forward).filter(in -> in.n() == moved).isPresent() && i == moved;
+            boolean journaled = i <= journaledUpTo;
             if (journaled || Files.exists(layout.resolve(m.files().get(i).to()), LinkOption.NOFOLLOW_LINKS)) {
                 out.add(i);
             }
@@ -406,8 +426,16 @@ public final class ArchiveStep implements ProtocolStep {
         return layout.migrationsFolder().isEmpty() ? "the project root" : layout.migrationsFolder() + "/";
     }
 
-    private static int moved(Journal j) {
-        return Integer.parseInt(j.get("moved").orElse("0"));
+    /**
+     * Files moved: all once {@code moved} is written, else those before the last intent, and that one
+     * when it reached the archive.
+     */
+    private int moved(Journal j) {
+        if (j.get("moved").isPresent()) {
+            return Integer.parseInt(j.get("moved").get());
+        }
+        return intent(j).map(in -> in.n() + (Files.exists(layout.resolve(in.to()), LinkOption.NOFOLLOW_LINKS) ? 1 : 0))
+                .orElse(0);
     }
 
     private static Optional<Intent> intent(Journal j) {
