@@ -104,6 +104,7 @@ public final class Main {
         for (Mode mode : new Mode[] {Mode.EXECUTE, Mode.RESUME, Mode.ROLLBACK, Mode.STATUS}) {
             m.put(mode, job);
         }
+        m.put(Mode.RESTORE, new RestoreRunner(new ConnectionResolver(env, Path.of(System.getProperty("user.home")))));
         m.put(Mode.CHECK, new CheckRunner(new dev.consolidate.check.DriftGate(replayer, replayed, new DriftCheck(reader), clock), ToolRegistry.standard(), production, new ConnectionResolver(env, Path.of(System.getProperty("user.home")))));
         return m;
     }

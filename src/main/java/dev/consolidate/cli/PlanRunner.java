@@ -42,7 +42,7 @@ final class PlanRunner implements ModeRunner {
         if (s.json()) {
             console.line(PlanWriter.json(plan).stripTrailing());
         } else {
-            new PlanSummary(console).print(plan, folder, s.dir());
+            new PlanSummary(console).print(plan, folder, s.dir(), s.jobFile());
         }
         return ExitCode.SUCCESS;
     }

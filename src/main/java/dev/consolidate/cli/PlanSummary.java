@@ -12,7 +12,7 @@ final class PlanSummary {
         this.console = console;
     }
 
-    void print(Plan p, RunFolder folder, Path projectRoot) {
+    void print(Plan p, RunFolder folder, Path projectRoot, Path job) {
         console.line(console.bold("Plan " + p.planId()) + " for the " + p.project().tool() + " history in "
                 + p.project().folder() + " (" + p.migrations().size() + " files)");
         row("production", p.production().address() + ", PostgreSQL " + p.production().serverVersion()
@@ -42,8 +42,8 @@ final class PlanSummary {
         }
         Path shown = folder.root().startsWith(projectRoot) ? projectRoot.relativize(folder.root()) : folder.root();
         console.line("Wrote " + shown.resolve("plan.json") + " and PLAN.md. Nothing else was changed.");
-        console.line("Next: consolidate --execute" + (folder.root().startsWith(projectRoot.resolve(RunFolder.PARENT))
-                ? "" : " --run-dir " + folder.root()));
+        console.line("Next: read PLAN.md, then consolidate " + (job == null ? "" : "--job " + job + " ") + "--execute"
+                + (folder.root().startsWith(projectRoot.resolve(RunFolder.PARENT)) ? "" : " --run-dir " + folder.root()));
     }
 
     private static String count(int n, String one, String many) {

@@ -59,6 +59,12 @@ final class SettingsFactory {
         if (c.to != null && mode != Mode.ROLLBACK) {
             throw onlyWith("--to", "--rollback");
         }
+        if (c.emitVerifySql != null && mode != Mode.CHECK) {
+            throw onlyWith("--emit-verify-sql", "--check");
+        }
+        if (Boolean.TRUE.equals(c.noReplay) && mode != Mode.PLAN) {
+            throw onlyWith("--no-replay", "--plan");
+        }
         String production = job == null ? null : job.get("production");
         if (production != null && !production.equals("embedded")) {
             throw Problem.usage("Job file " + job.file() + ": production = " + production + " is not understood.")
