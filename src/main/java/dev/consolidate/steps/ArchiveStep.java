@@ -13,7 +13,7 @@ import dev.consolidate.archive.ManifestCodec;
 import dev.consolidate.archive.Moves;
 import dev.consolidate.archive.OriginalsBundle;
 import dev.consolidate.archive.Placement;
-import dev.consolidate.archive.VerifiedMove;
+import dev.consolidate.archive.Restore;
 import dev.consolidate.fs.AtomicFiles;
 import dev.consolidate.fs.Sha256;
 import dev.consolidate.history.Tool;
@@ -203,46 +203,28 @@ public final class ArchiveStep implements ProtocolStep {
             own.record(UNDONE, "true");
             return;
         }
-        List<Path> left = new ArrayList<>();
+        Restore restore = new Restore(layout, bundleShown());
+        ArchiveManifest m = null;
         if (forward.get("manifest.sha256").isPresent()) {
-            ArchiveManifest m = manifest(forward, false);
+            m = manifest(forward, false);
             List<Integer> candidates = candidates(forward, m);
-            refuseUnsafeUndo(m, candidates);
+            restore.check(m, candidates);
             for (int i = candidates.size() - 1; i >= 0; i--) {
                 int n = candidates.get(i);
-                ArchivedFile f = m.files().get(n);
                 ctx.faultPoint("undo-archive:before:" + n);
-                moveBack(m, n, f);
+                restore.moveBack(m, n);
                 ctx.faultPoint("undo-archive:moved:" + n);
-                ctx.progress("back " + (candidates.size() - i) + "/" + candidates.size() + ": " + f.from());
-            }
-            for (ArchivedFile f : m.files()) {
-                left.add(layout.resolve(f.to()));
+                ctx.progress("back " + (candidates.size() - i) + "/" + candidates.size() + ": " + m.files().get(n).from());
             }
         }
-        removeOwnFiles(forward, ctx);
-        left.add(layout.archiveDir().resolve(ArchiveManifest.README_NAME));
-        Moves.removeEmptiedBelow(layout.archiveDir(), left);
-        if (Boolean.parseBoolean(forward.get("folderCreated").orElse("false"))) {
-            Moves.removeEmptied(layout.archiveDir(), layout.archiveDir().getParent());
+        Map<String, String> ownSha256 = new LinkedHashMap<>();
+        for (String name : ArchiveManifest.OWN_FILES) {
+            forward.get("own." + name).ifPresent(sha -> ownSha256.put(name, sha));
+        }
+        for (String kept : restore.clearFolder(m, ownSha256, Boolean.parseBoolean(forward.get("folderCreated").orElse("false")))) {
+            ctx.progress("kept " + kept + ": edited since the archive step wrote it");
         }
         own.record(UNDONE, "true");
-    }
-
-    private void moveBack(ArchiveManifest m, int n, ArchivedFile f) throws IOException {
-        Path archived = layout.resolve(f.to());
-        Path original = layout.resolve(f.from());
-        Files.deleteIfExists(VerifiedMove.temporary(archived));
-        if (!Files.exists(archived, LinkOption.NOFOLLOW_LINKS) && Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Moves.settle(archived, original, f.sha256());
-        } catch (Moves.Unsettled u) {
-            // Every file was checked before the first move back: only a change made since gets here.
-            refuseUnsafeUndo(m, List.of(n));
-            throw u;
-        }
     }
 
     /**
@@ -265,67 +247,6 @@ public final class ArchiveStep implements ProtocolStep {
     /** The files now at their place in the archive, in the manifest's order. */
     private List<ArchivedFile> inArchive(ArchiveManifest m) {
         return m.files().stream().filter(f -> Files.exists(layout.resolve(f.to()), LinkOption.NOFOLLOW_LINKS)).toList();
-    }
-
-    /** Before anything moves back: every file must be where a move of ours leaves it, with its bytes. */
-    private void refuseUnsafeUndo(ArchiveManifest m, List<Integer> candidates) {
-        List<String> edited = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
-        List<String> lost = new ArrayList<>();
-        int back = 0;
-        for (int n : candidates) {
-            ArchivedFile f = m.files().get(n);
-            Placement p = Placement.of(layout.resolve(f.to()), layout.resolve(f.from()), f.sha256());
-            if (!p.from() && p.to()) {
-                back++;
-            }
-            if (p.lost()) {
-                lost.add(f.to());
-            } else if (p.from() && !p.fromSame() && !p.to()) {
-                edited.add(f.to());
-            } else if (p.from() && p.to() && !(p.fromSame() && p.toSame())) {
-                conflicts.add(f.from());
-            }
-        }
-        if (edited.isEmpty() && conflicts.isEmpty() && lost.isEmpty()) {
-            return;
-        }
-        List<String> parts = new ArrayList<>();
-        if (!edited.isEmpty()) {
-            parts.add("edited in the archive since it was archived: " + String.join(", ", edited));
-        }
-        if (!conflicts.isEmpty()) {
-            parts.add("in both " + layout.archiveFolder() + "/ and " + shownMigrations() + ", not both with the archived bytes: "
-                    + String.join(", ", conflicts));
-        }
-        if (!lost.isEmpty()) {
-            parts.add("gone from both the archive and the migrations folder: " + String.join(", ", lost));
-        }
-        String bundle = bundleShown();
-        throw Moves.undoRefused("The archive cannot be undone: " + String.join("; ", parts) + ".",
-                "Put the original bytes back at each archived path, e.g. from the project root: tar --zstd -xOf " + bundle
-                        + " '<from>' > '<archived path>' (the paths are in " + layout.archiveFolder() + "/"
-                        + ArchiveManifest.JSON_NAME + "); keep any edit you need elsewhere first. Then run --rollback again; "
-                        + "it continues where it stopped.",
-                "This attempt moved nothing back. " + back + " of " + Inventory.count(candidates.size(), "file") + " are back in "
-                        + shownMigrations() + "; the others are still in " + layout.archiveFolder() + "/, matching "
-                        + ArchiveManifest.SUMS_NAME + " except the files named.");
-    }
-
-    private void removeOwnFiles(Journal forward, StepContext ctx) throws IOException {
-        for (String name : ArchiveManifest.OWN_FILES) {
-            Path p = layout.archiveDir().resolve(name);
-            Files.deleteIfExists(p.resolveSibling(name + AtomicFiles.TEMP_SUFFIX));
-            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            Optional<String> expected = forward.get("own." + name);
-            if (expected.isPresent() && expected.get().equals(Sha256.ofFile(p))) {
-                Files.delete(p);
-            } else {
-                ctx.progress("kept " + layout.archiveFolder() + "/" + name + ": edited since the archive wrote it");
-            }
-        }
     }
 
     @Override
