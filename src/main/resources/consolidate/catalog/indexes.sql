@@ -1,5 +1,13 @@
 -- Indexes that are not the implementation of a primary key, unique or exclusion constraint.
--- "derived" marks partition indexes attached to an index of the partitioned parent.
+-- "attached_to" names the index of the partitioned parent a partition's index is attached to.
+WITH stats AS (
+    SELECT a.attrelid,
+           jsonb_agg(jsonb_build_object('column', a.attnum::text, 'target', a.attstattarget::text) ORDER BY a.attnum) AS statistics
+    FROM pg_attribute a
+    JOIN pg_class ic ON ic.oid = a.attrelid AND ic.relkind IN ('i', 'I')
+    WHERE a.attstattarget > 0
+    GROUP BY a.attrelid
+)
 SELECT 'index' AS kind,
        n.nspname AS schema_name,
        ic.relname AS object_name,
@@ -9,12 +17,9 @@ SELECT 'index' AS kind,
            'definition', pg_get_indexdef(ix.indexrelid),
            'clustered', CASE WHEN ix.indisclustered THEN true END,
            'invalid', CASE WHEN NOT ix.indisvalid THEN true END,
-           'statistics', (SELECT jsonb_agg(jsonb_build_object('column', a.attnum::text, 'target', a.attstattarget::text) ORDER BY a.attnum)
-                          FROM pg_attribute a WHERE a.attrelid = ix.indexrelid AND a.attstattarget > 0),
-           'attached_to', (SELECT quote_ident(pn.nspname) || '.' || quote_ident(p.relname)
-                           FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
-                           WHERE i.inhrelid = ix.indexrelid),
-           'comment', (SELECT d.description FROM pg_description d WHERE d.objoid = ix.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0))) AS description,
+           'statistics', stats.statistics,
+           'attached_to', CASE WHEN pi.oid IS NOT NULL THEN quote_ident(pn.nspname) || '.' || quote_ident(pi.relname) END,
+           'comment', cd.description)) AS description,
        NULL::jsonb AS hints,
        'pg_class'::regclass::oid AS class_id,
        ix.indexrelid AS obj_id
@@ -22,6 +27,11 @@ FROM pg_index ix
 JOIN pg_class ic ON ic.oid = ix.indexrelid
 JOIN pg_class c ON c.oid = ix.indrelid
 JOIN pg_namespace n ON n.oid = ic.relnamespace
+LEFT JOIN stats ON stats.attrelid = ix.indexrelid
+LEFT JOIN pg_inherits inh ON inh.inhrelid = ix.indexrelid
+LEFT JOIN pg_class pi ON pi.oid = inh.inhparent
+LEFT JOIN pg_namespace pn ON pn.oid = pi.relnamespace
+LEFT JOIN pg_description cd ON cd.objoid = ix.indexrelid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = 0
 WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))

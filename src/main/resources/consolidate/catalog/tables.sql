@@ -9,6 +9,12 @@ WITH cols AS (
                       'type', format_type(a.atttypid, a.atttypmod),
                       'not_null', CASE WHEN a.attnotnull THEN true END,
                       'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+                      'comment', cd.description)
+                  -- what few columns have is built only for them: a null-heavy object per column is costly
+                  || CASE WHEN a.attgenerated <> '' OR a.attidentity <> '' OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation)
+                              OR a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attstattarget >= 0
+                              OR a.attoptions IS NOT NULL OR a.attacl IS NOT NULL OR (NOT r.relispartition AND NOT a.attislocal)
+                     THEN jsonb_build_object(
                       'generated', CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END,
                       'expression', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
                       'identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
@@ -34,8 +40,8 @@ WITH cols AS (
                       'statistics', CASE WHEN a.attstattarget IS NOT NULL AND a.attstattarget >= 0 THEN a.attstattarget::text END,
                       'options', CASE WHEN a.attoptions IS NOT NULL THEN (SELECT jsonb_agg(o ORDER BY o) FROM unnest(a.attoptions) o) END,
                       'inherited_only', CASE WHEN NOT r.relispartition AND NOT a.attislocal THEN true END,
-                      'acl', CASE WHEN a.attacl IS NOT NULL THEN (SELECT jsonb_agg(x::text ORDER BY x::text) FROM unnest(a.attacl) x) END,
-                      'comment', cd.description)) ORDER BY a.attnum) AS columns
+                      'acl', CASE WHEN a.attacl IS NOT NULL THEN (SELECT jsonb_agg(x::text ORDER BY x::text) FROM unnest(a.attacl) x) END)
+                     ELSE '{}'::jsonb END) ORDER BY a.attnum) AS columns
     FROM pg_attribute a
     JOIN pg_class r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p')
     JOIN pg_namespace rn ON rn.oid = r.relnamespace

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CatalogBench {
     private static final int PER_BATCH = 100;
+    /** Sessions reading the catalog at once (-Dbench.sessions, default 2: this machine's cores). */
+    private static final int SESSIONS = Integer.getInteger("bench.sessions", 2);
 
     private CatalogBench() {
     }
@@ -95,7 +97,7 @@ public final class CatalogBench {
                     long t0 = System.nanoTime();
                     Snapshot snapshot;
                     try (Connection c = db.connect()) {
-                        snapshot = new CatalogReader().read(c);
+                        snapshot = new CatalogReader().read(c, db::connect, SESSIONS);
                     }
                     if (empty == null) {
                         snapshot = snapshot.filter(o -> !"public".equals(o.key().name()) && !"plpgsql".equals(o.key().name()));

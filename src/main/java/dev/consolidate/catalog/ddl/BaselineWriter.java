@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes one canonical SQL file that rebuilds a scoped snapshot on top of its environment:
@@ -68,15 +69,23 @@ public final class BaselineWriter {
         WriterContext ctx = new WriterContext(scoped, runner, options.owners());
         EnvironmentChanges changes = new EnvironmentChanges(this::createAny);
         List<Part> parts = new ArrayList<>();
+        List<TableRef> tables = new ArrayList<>();
+        List<SequenceRef> sequences = new ArrayList<>();
         for (CatalogObject o : snapshot.objects()) {
             if (o.isDropped()) {
                 parts.addAll(changes.drop(o, ctx));
-            } else if (ctx.environmentVersion(o.key()).isPresent()) {
-                parts.addAll(changes.alter(ctx.environmentVersion(o.key()).get(), o, ctx));
+                continue;
+            }
+            ObjectNode f = o.fields();
+            collect(o, f, tables, sequences);
+            Optional<CatalogObject> before = ctx.environmentVersion(o.key());
+            if (before.isPresent()) {
+                parts.addAll(changes.alter(before.get(), o, ctx));
             } else {
-                parts.addAll(createAny(o, o.fields(), ctx));
+                parts.addAll(createAny(o, f, ctx));
             }
         }
+        sequences.sort(java.util.Comparator.comparing(SequenceRef::schema).thenComparing(SequenceRef::name));
         List<DependencyOrder.Placed> placed = DependencyOrder.order(parts, snapshot.byKey());
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String header = header(scoped, options, at);
@@ -96,7 +105,7 @@ public final class BaselineWriter {
         String sql = header + open + preSection + pre + postSection + post + close;
         String preData = header + open + preSection + pre + close;
         String postData = header + open + postSection + post + close;
-        return new Baseline(sql, preData, postData, tables(snapshot), sequences(snapshot), snapshot.fingerprint(),
+        return new Baseline(sql, preData, postData, tables, sequences, snapshot.fingerprint(),
                 (int) snapshot.objects().stream().filter(o -> o.kind() != ObjectKind.UNMODELLED).count(), at);
     }
 
@@ -120,38 +129,21 @@ public final class BaselineWriter {
                 + (options.owners() ? "" : "; ownership left out") + ").\n\n";
     }
 
-    private static List<TableRef> tables(Snapshot s) {
-        List<TableRef> out = new ArrayList<>();
-        for (CatalogObject o : s.ofKind(ObjectKind.TABLE)) {
-            if (!o.isDropped()) {
-                ObjectNode f = o.fields();
-                out.add(new TableRef(o.key().schema(), o.key().name(), Sql.qualified(o.key().schema(), o.key().name()),
-                        f.path("partitioned").asBoolean(), f.has("partition_of")));
-            }
-        }
-        return out;
-    }
-
-    private static List<SequenceRef> sequences(Snapshot s) {
-        List<SequenceRef> out = new ArrayList<>();
-        for (CatalogObject o : s.objects()) {
-            if (o.isDropped()) {
-                continue;
-            }
-            if (o.kind() == ObjectKind.SEQUENCE) {
-                out.add(new SequenceRef(o.key().schema(), o.key().name(), Sql.qualified(o.key().schema(), o.key().name()), null));
-            } else if (o.kind() == ObjectKind.TABLE) {
-                for (JsonNode c : o.fields().path("columns")) {
-                    JsonNode seq = c.get("identity_sequence");
-                    if (seq != null) {
-                        List<String> parts = QualifiedName.split(seq.get("name").asText());
-                        out.add(new SequenceRef(parts.get(0), parts.get(1), seq.get("name").asText(),
-                                Sql.qualified(o.key().schema(), o.key().name()) + "." + Sql.ident(c.get("name").asText())));
-                    }
+    /** The tables rows are loaded into and the sequences whose values a restore sets. */
+    private static void collect(CatalogObject o, ObjectNode f, List<TableRef> tables, List<SequenceRef> sequences) {
+        if (o.kind() == ObjectKind.SEQUENCE) {
+            sequences.add(new SequenceRef(o.key().schema(), o.key().name(), Sql.qualified(o.key().schema(), o.key().name()), null));
+        } else if (o.kind() == ObjectKind.TABLE) {
+            tables.add(new TableRef(o.key().schema(), o.key().name(), Sql.qualified(o.key().schema(), o.key().name()),
+                    f.path("partitioned").asBoolean(), f.has("partition_of")));
+            for (JsonNode c : f.path("columns")) {
+                JsonNode seq = c.get("identity_sequence");
+                if (seq != null) {
+                    List<String> parts = QualifiedName.split(seq.get("name").asText());
+                    sequences.add(new SequenceRef(parts.get(0), parts.get(1), seq.get("name").asText(),
+                            Sql.qualified(o.key().schema(), o.key().name()) + "." + Sql.ident(c.get("name").asText())));
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(SequenceRef::schema).thenComparing(SequenceRef::name));
-        return out;
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -115,9 +113,41 @@ public final class SnapshotJson {
 
     /** The identity as compact JSON: the unambiguous form hashed into the fingerprint. */
     public static String keyText(ObjectKey k) {
-        ArrayNode a = JsonNodeFactory.instance.arrayNode();
-        a.add(k.kind().id()).add(k.schema()).add(k.name()).add(k.parent()).add(k.signature());
-        return a.toString();
+        StringBuilder sb = new StringBuilder(64).append('[');
+        appendJson(sb, k.kind().id()).append(',');
+        appendJson(sb, k.schema()).append(',');
+        appendJson(sb, k.name()).append(',');
+        appendJson(sb, k.parent()).append(',');
+        appendJson(sb, k.signature());
+        return sb.append(']').toString();
+    }
+
+    /** A JSON string (or null) the way Jackson writes it: the fingerprint must not change with this shortcut. */
+    private static StringBuilder appendJson(StringBuilder sb, String s) {
+        if (s == null) {
+            return sb.append("null");
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
     }
 
     private static void writeKeyFields(JsonGenerator g, ObjectKey k) throws IOException {

@@ -48,6 +48,116 @@ public final class CatalogReader {
     }
 
     /**
+     * Reads the whole catalog over {@code workers} sessions at once (the first being
+     * {@code primary}, the others opened from {@code more}), all in the one catalog snapshot the
+     * primary session exports, so the result is the same as a single-session read. The queries are
+     * independent; the server's deparse functions dominate the time, and this spreads them over
+     * cores.
+     */
+    public Snapshot read(Connection primary, ConnectionSource more, int workers) throws SQLException {
+        if (workers <= 1) {
+            return read(primary);
+        }
+        if (!primary.getAutoCommit()) {
+            throw new IllegalStateException("the catalog is read in a transaction of its own: pass a connection in autocommit mode");
+        }
+        primary.setAutoCommit(false);
+        List<Connection> sessions = new ArrayList<>();
+        sessions.add(primary);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "catalog-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Statement s = primary.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            String snapshotId;
+            try (ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+                rs.next();
+                snapshotId = rs.getString(1);
+            }
+            // SET TRANSACTION SNAPSHOT takes no parameters; the id is the server's own, checked to be just that
+            if (!snapshotId.matches("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+")) {
+                throw new SQLException("unexpected exported snapshot id");
+            }
+            for (int i = 1; i < workers; i++) {
+                Connection c = more.open();
+                sessions.add(c);
+                c.setAutoCommit(false);
+                try (Statement w = c.createStatement()) {
+                    w.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    w.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+                }
+            }
+            for (Connection c : sessions) {
+                try (Statement w = c.createStatement()) {
+                    w.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+                }
+            }
+            SnapshotInfo info = readInfo(s);
+            java.util.concurrent.BlockingQueue<CatalogQuery> queue = new java.util.concurrent.LinkedBlockingQueue<>(byCost());
+            List<java.util.concurrent.Future<Partial>> results = new ArrayList<>();
+            for (Connection c : sessions) {
+                results.add(pool.submit(() -> {
+                    Partial part = new Partial();
+                    for (CatalogQuery q = queue.poll(); q != null; q = queue.poll()) {
+                        part.run(c, q);
+                    }
+                    return part;
+                }));
+            }
+            Partial all = new Partial();
+            for (java.util.concurrent.Future<Partial> f : results) {
+                all.merge(get(f));
+            }
+            return all.snapshot(info);
+        } finally {
+            pool.shutdownNow();
+            for (Connection c : sessions) {
+                try {
+                    c.rollback();
+                    if (c == primary) {
+                        c.setAutoCommit(true);
+                    } else {
+                        c.close();
+                    }
+                } catch (SQLException ignored) {
+                    // the read is over; a session that cannot roll back is closed with the pool
+                }
+            }
+        }
+    }
+
+    /** The most expensive queries first, so the sessions finish together. */
+    private static List<CatalogQuery> byCost() {
+        List<CatalogQuery> order = new ArrayList<>(List.of(CatalogQuery.TABLES, CatalogQuery.INDEXES, CatalogQuery.CONSTRAINTS,
+                CatalogQuery.POLICIES, CatalogQuery.VIEWS, CatalogQuery.DEPENDENCIES, CatalogQuery.ALIASES, CatalogQuery.TYPES));
+        for (CatalogQuery q : CatalogQuery.objectQueries()) {
+            if (!order.contains(q)) {
+                order.add(q);
+            }
+        }
+        return order;
+    }
+
+    private static Partial get(java.util.concurrent.Future<Partial> f) throws SQLException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the catalog", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SQLException se) {
+                throw se;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    /**
      * Reads the catalog inside the caller's open transaction (e.g. the backup's exported
      * snapshot), neither committing nor ending it; the session's search_path is restored after.
      */
@@ -63,19 +173,13 @@ public final class CatalogReader {
         }
         try (Statement s = connection.createStatement()) {
             SnapshotInfo info = readInfo(s);
-            Map<ObjectKey, Pending> objects = new HashMap<>();
-            Map<Long, ObjectKey> byAddress = new HashMap<>();
-            Names names = new Names();
+            Partial all = new Partial();
             for (CatalogQuery q : CatalogQuery.objectQueries()) {
-                readObjects(connection, q, objects, byAddress, names);
+                all.run(connection, q);
             }
-            Map<Long, Long> aliases = readAliases(connection);
-            readDependencies(connection, objects, byAddress, aliases);
-            List<CatalogObject> done = new ArrayList<>(objects.size());
-            for (Pending p : objects.values()) {
-                done.add(CatalogObject.of(p.key, p.description, p.hints, p.dependencies()));
-            }
-            return new Snapshot(info, done);
+            all.run(connection, CatalogQuery.ALIASES);
+            all.run(connection, CatalogQuery.DEPENDENCIES);
+            return all.snapshot(info);
         } finally {
             try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
                 ps.setString(1, searchPath);
@@ -100,54 +204,76 @@ public final class CatalogReader {
         }
     }
 
-    private static void readObjects(Connection c, CatalogQuery q, Map<ObjectKey, Pending> objects,
-                                    Map<Long, ObjectKey> byAddress, Names names) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = s.executeQuery(q.text())) {
-                while (rs.next()) {
-                    ObjectKey key = new ObjectKey(ObjectKind.fromId(rs.getString(1)), names.share(rs.getString(2)),
-                            rs.getString(3), names.share(rs.getString(4)), names.share(rs.getString(5)));
-                    Pending p = new Pending(key, rs.getString(6), names.share(rs.getString(7)));
-                    if (objects.putIfAbsent(key, p) != null) {
-                        throw new IllegalStateException("catalog query " + q + " returned " + key.display() + " twice");
-                    }
-                    if (key.kind() != ObjectKind.MEMBER_PRIVILEGES) {
-                        // the member itself is the extension's: a dependency on it is one on the extension
-                        byAddress.putIfAbsent(address(rs.getLong(8), rs.getLong(9)), key);
+    /**
+     * What some of the queries returned: objects with their catalog addresses, address aliases and
+     * raw dependency edges. Partials from several sessions merge; edges are resolved at the end.
+     */
+    private static final class Partial {
+        private final Map<ObjectKey, Pending> objects = new HashMap<>();
+        private final Map<Long, ObjectKey> byAddress = new HashMap<>();
+        private final Map<Long, Long> aliases = new HashMap<>();
+        private final List<long[]> edges = new ArrayList<>();
+        private final Names names = new Names();
+
+        void run(Connection c, CatalogQuery q) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery(q.text())) {
+                    if (q == CatalogQuery.ALIASES) {
+                        while (rs.next()) {
+                            aliases.putIfAbsent(address(rs.getLong(1), rs.getLong(2)), address(rs.getLong(3), rs.getLong(4)));
+                        }
+                    } else if (q == CatalogQuery.DEPENDENCIES) {
+                        while (rs.next()) {
+                            edges.add(new long[] {address(rs.getLong(1), rs.getLong(2)), address(rs.getLong(3), rs.getLong(4))});
+                        }
+                    } else {
+                        readObjects(rs, q);
                     }
                 }
             }
         }
-    }
 
-    private static Map<Long, Long> readAliases(Connection c) throws SQLException {
-        Map<Long, Long> aliases = new HashMap<>();
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = s.executeQuery(CatalogQuery.ALIASES.text())) {
-                while (rs.next()) {
-                    aliases.putIfAbsent(address(rs.getLong(1), rs.getLong(2)), address(rs.getLong(3), rs.getLong(4)));
+        private void readObjects(ResultSet rs, CatalogQuery q) throws SQLException {
+            while (rs.next()) {
+                ObjectKey key = new ObjectKey(ObjectKind.fromId(rs.getString(1)), names.share(rs.getString(2)),
+                        rs.getString(3), names.share(rs.getString(4)), names.share(rs.getString(5)));
+                Pending p = new Pending(key, rs.getString(6), names.share(rs.getString(7)));
+                if (objects.putIfAbsent(key, p) != null) {
+                    throw new IllegalStateException("catalog query " + q + " returned " + key.display() + " twice");
+                }
+                if (key.kind() != ObjectKind.MEMBER_PRIVILEGES) {
+                    // the member itself is the extension's: a dependency on it is one on the extension
+                    byAddress.putIfAbsent(address(rs.getLong(8), rs.getLong(9)), key);
                 }
             }
         }
-        return aliases;
-    }
 
-    private static void readDependencies(Connection c, Map<ObjectKey, Pending> objects, Map<Long, ObjectKey> byAddress,
-                                         Map<Long, Long> aliases) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = s.executeQuery(CatalogQuery.DEPENDENCIES.text())) {
-                while (rs.next()) {
-                    ObjectKey from = resolve(address(rs.getLong(1), rs.getLong(2)), byAddress, aliases);
-                    ObjectKey to = resolve(address(rs.getLong(3), rs.getLong(4)), byAddress, aliases);
-                    if (from == null || to == null || from.equals(to) || isOwnership(from, to)) {
-                        continue;
-                    }
-                    objects.get(from).dependsOn.add(to);
+        void merge(Partial other) {
+            for (Map.Entry<ObjectKey, Pending> e : other.objects.entrySet()) {
+                if (objects.putIfAbsent(e.getKey(), e.getValue()) != null) {
+                    throw new IllegalStateException("two catalog queries returned " + e.getKey().display());
                 }
             }
+            other.byAddress.forEach(byAddress::putIfAbsent);
+            other.aliases.forEach(aliases::putIfAbsent);
+            edges.addAll(other.edges);
+        }
+
+        Snapshot snapshot(SnapshotInfo info) {
+            for (long[] edge : edges) {
+                ObjectKey from = resolve(edge[0], byAddress, aliases);
+                ObjectKey to = resolve(edge[1], byAddress, aliases);
+                if (from == null || to == null || from.equals(to) || isOwnership(from, to)) {
+                    continue;
+                }
+                objects.get(from).dependsOn.add(to);
+            }
+            List<CatalogObject> done = new ArrayList<>(objects.size());
+            for (Pending p : objects.values()) {
+                done.add(CatalogObject.of(p.key, p.description, p.hints, p.dependencies()));
+            }
+            return new Snapshot(info, done);
         }
     }
 
