@@ -70,7 +70,7 @@ final class DependencyOrder {
             deps[i] = distinctWithout(buffer, count, i);
         }
         Phase[] phase = phases(parts, deps);
-        int[] priority = priorities(parts, phase);
+        int[] priority = priorities(parts, phase, objects);
         int[] waiting = new int[n];
         int[] dependentCount = new int[n];
         for (int i = 0; i < n; i++) {
@@ -145,21 +145,47 @@ final class DependencyOrder {
 
     /**
      * Each part's place among the parts free to go, computed once: phase, trailing ranks last (in
-     * rank order), then schema (global objects first), rank, object and position.
+     * rank order), then schema (global objects first), rank, object and position. The order of
+     * objects and schemas is read off the snapshot's sorted keys, so the sort compares numbers.
      */
-    private static int[] priorities(List<Part> parts, Phase[] phase) {
+    private static int[] priorities(List<Part> parts, Phase[] phase, Map<ObjectKey, CatalogObject> objects) {
+        Map<ObjectKey, Integer> objectOrder = new HashMap<>(objects.size() * 2);
+        java.util.TreeSet<String> schemas = new java.util.TreeSet<>();
+        Iterable<ObjectKey> sorted = objects instanceof java.util.SortedMap ? objects.keySet() : new java.util.TreeSet<>(objects.keySet());
+        for (ObjectKey k : sorted) {
+            objectOrder.put(k, objectOrder.size());
+            schemas.add(group(k));
+        }
+        java.util.TreeSet<ObjectKey> extra = new java.util.TreeSet<>();
+        for (Part p : parts) {
+            if (!objectOrder.containsKey(p.object())) {
+                extra.add(p.object());
+            }
+            schemas.add(group(p.object()));
+        }
+        for (ObjectKey k : extra) {
+            objectOrder.put(k, objectOrder.size());
+        }
+        Map<String, Integer> schemaOrder = new HashMap<>();
+        for (String sc : schemas) {
+            schemaOrder.put(sc, schemaOrder.size());
+        }
+        long[] key = new long[parts.size()];
+        for (int i = 0; i < key.length; i++) {
+            Part p = parts.get(i);
+            boolean trailing = p.rank().trailing();
+            key[i] = ((long) phase[i].ordinal() << 62)
+                    | ((trailing ? 1L : 0L) << 61)
+                    | ((long) (trailing ? p.rank().ordinal() : 0) << 55)
+                    | ((long) schemaOrder.get(group(p.object())) << 38)
+                    | ((long) p.rank().ordinal() << 32)
+                    | objectOrder.get(p.object());
+        }
         Integer[] idx = new Integer[parts.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        Comparator<Integer> order = Comparator.<Integer, Phase>comparing(i -> phase[i])
-                .thenComparing(i -> parts.get(i).rank().trailing())
-                .thenComparing(i -> parts.get(i).rank().trailing() ? parts.get(i).rank().ordinal() : 0)
-                .thenComparing(i -> group(parts.get(i).object()))
-                .thenComparing(i -> parts.get(i).rank())
-                .thenComparing(i -> parts.get(i).object())
-                .thenComparingInt(i -> i);
-        Arrays.sort(idx, order);
+        Arrays.sort(idx, (a, b) -> a.equals(b) ? 0 : key[a] != key[b] ? Long.compare(key[a], key[b]) : Integer.compare(a, b));
         int[] priority = new int[idx.length];
         for (int r = 0; r < idx.length; r++) {
             priority[idx[r]] = r;

@@ -37,7 +37,7 @@ public record CatalogObject(ObjectKey key, String description, String hints, Str
     }
 
     public boolean isDropped() {
-        return DROPPED.equals(description);
+        return description.length() == DROPPED.length() && DROPPED.equals(description);
     }
 
     public ObjectKind kind() {
