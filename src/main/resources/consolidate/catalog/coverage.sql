@@ -33,11 +33,6 @@ found AS (
     SELECT l.classoid, l.objoid, 'security label', 'security label (' || l.provider || ') on ' || pg_describe_object(l.classoid, l.objoid, l.objsubid),
            (pg_identify_object(l.classoid, l.objoid, 0)).schema
     FROM pg_seclabel l
-    UNION ALL
-    SELECT 'pg_database'::regclass::oid, d.oid, 'database setting', 'database setting ' || cfg,
-           NULL
-    FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) cfg
-    WHERE d.datname = current_database() AND s.setrole = 0
 )
 SELECT 'unmodelled' AS kind,
        f.schema_name,

@@ -1,6 +1,7 @@
 -- Roles this database's objects refer to (as owner, grantee or policy role: pg_shdepend), with the
--- attributes that CREATE ROLE sets and the roles they are members of. Never a password. Roles are
--- cluster-wide: the baseline only makes sure they exist.
+-- attributes that CREATE ROLE sets, the roles they are members of and their settings (everywhere,
+-- and in this database). Never a password. Roles are cluster-wide: the baseline only makes sure
+-- they exist.
 SELECT 'role' AS kind,
        NULL::text AS schema_name,
        r.rolname AS object_name,
@@ -16,7 +17,12 @@ SELECT 'role' AS kind,
            'bypass_rls', CASE WHEN r.rolbypassrls THEN true END,
            'member_of', (SELECT jsonb_agg(g.rolname ORDER BY g.rolname)
                          FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                         WHERE m.member = r.oid AND g.rolname !~ '^pg_'))) AS description,
+                         WHERE m.member = r.oid AND g.rolname !~ '^pg_'),
+           'settings', (SELECT jsonb_agg(cfg ORDER BY cfg) FROM pg_db_role_setting st, unnest(st.setconfig) cfg
+                        WHERE st.setrole = r.oid AND st.setdatabase = 0),
+           'database_settings', (SELECT jsonb_agg(cfg ORDER BY cfg) FROM pg_db_role_setting st, unnest(st.setconfig) cfg
+                                 WHERE st.setrole = r.oid
+                                   AND st.setdatabase = (SELECT db.oid FROM pg_database db WHERE db.datname = current_database())))) AS description,
        NULL::jsonb AS hints,
        'pg_authid'::regclass::oid AS class_id,
        r.oid AS obj_id

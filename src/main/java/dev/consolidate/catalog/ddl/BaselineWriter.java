@@ -35,6 +35,7 @@ public final class BaselineWriter {
         ObjectWriter publication = new PublicationWriter();
         ObjectWriter privileges = new PrivilegeWriter();
         writers.put(ObjectKind.ROLE, new RoleWriter());
+        writers.put(ObjectKind.DATABASE_SETTING, new SettingWriter());
         writers.put(ObjectKind.SCHEMA, schema);
         writers.put(ObjectKind.EXTENSION, schema);
         for (ObjectKind k : List.of(ObjectKind.COLLATION, ObjectKind.ENUM, ObjectKind.DOMAIN, ObjectKind.COMPOSITE_TYPE, ObjectKind.RANGE_TYPE)) {

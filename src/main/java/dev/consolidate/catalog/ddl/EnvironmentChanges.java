@@ -45,6 +45,8 @@ final class EnvironmentChanges {
                 yield List.of(Part.of(tombstone.key(), Rank.DROP, Privileges.statements(target, acl(before.fields()),
                         Privileges.parse(WriterContext.texts(h.get("acl_default"))))));
             }
+            case DATABASE_SETTING -> List.of(Part.of(tombstone.key(), Rank.DATABASE_SETTING,
+                    Settings.alterCurrentDatabase("RESET " + Settings.clause(tombstone.key().name(), "").replaceAll(" TO .*", ""))));
             case UNMODELLED -> throw refuse(tombstone, "(dropped)");
             default -> List.of(Part.of(tombstone.key(), Rank.DROP, Targets.drop(tombstone.key())));
         };
@@ -57,6 +59,10 @@ final class EnvironmentChanges {
         ObjectKind kind = after.kind();
         if (kind == ObjectKind.DEFAULT_PRIVILEGES) {
             return List.of(Part.of(after.key(), Rank.DEFAULT_PRIVILEGES, PrivilegeWriter.defaultPrivileges(after, a, acl(b))));
+        }
+        if (kind == ObjectKind.DATABASE_SETTING) {
+            return List.of(Part.of(after.key(), Rank.DATABASE_SETTING,
+                    Settings.alterCurrentDatabase("SET " + Settings.clause(after.key().name(), a.get("value").asText()))));
         }
         if (kind == ObjectKind.ROLE) {
             return List.of(Part.of(after.key(), Rank.ROLE, role(after.key().name(), b, a)));
@@ -311,12 +317,14 @@ final class EnvironmentChanges {
     private static String role(String name, ObjectNode b, ObjectNode a) {
         StringBuilder sb = new StringBuilder();
         ObjectNode attrsOnly = a.deepCopy();
-        attrsOnly.remove("member_of");
+        attrsOnly.remove(List.of("member_of", "settings", "database_settings"));
         ObjectNode before = b.deepCopy();
-        before.remove("member_of");
+        before.remove(List.of("member_of", "settings", "database_settings"));
         if (!attrsOnly.equals(before)) {
             sb.append("ALTER ROLE ").append(Sql.ident(name)).append(RoleWriter.attributes(a).replace(" LOGIN", " LOGIN")).append(";\n");
         }
+        sb.append(roleSettings(name, WriterContext.texts(b.get("settings")), WriterContext.texts(a.get("settings")), false));
+        sb.append(roleSettings(name, WriterContext.texts(b.get("database_settings")), WriterContext.texts(a.get("database_settings")), true));
         List<String> was = WriterContext.texts(b.get("member_of"));
         List<String> now = WriterContext.texts(a.get("member_of"));
         for (String g : was) {
@@ -327,6 +335,29 @@ final class EnvironmentChanges {
         for (String g : now) {
             if (!was.contains(g)) {
                 sb.append("GRANT ").append(Sql.ident(g)).append(" TO ").append(Sql.ident(name)).append(";\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String roleSettings(String role, List<String> was, List<String> now, boolean inDatabase) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String s : now) {
+            names.add(Settings.name(s));
+        }
+        for (String s : was) {
+            if (!names.contains(Settings.name(s))) {
+                String action = "RESET " + Settings.clause(Settings.name(s), "").replaceAll(" TO .*", "");
+                sb.append(inDatabase ? Settings.alterRoleInCurrentDatabase(role, action)
+                        : "ALTER ROLE " + Sql.ident(role) + " " + action + ";\n");
+            }
+        }
+        for (String s : now) {
+            if (!was.contains(s)) {
+                String action = "SET " + Settings.clause(Settings.name(s), Settings.value(s));
+                sb.append(inDatabase ? Settings.alterRoleInCurrentDatabase(role, action)
+                        : "ALTER ROLE " + Sql.ident(role) + " " + action + ";\n");
             }
         }
         return sb.toString();

@@ -20,8 +20,21 @@ final class RoleWriter implements ObjectWriter {
         }
         String sql = "DO $role$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = " + Sql.literal(name) + ") THEN\n"
                 + "        CREATE ROLE " + Sql.ident(name) + attributes(f) + ";\n    END IF;\nEND\n$role$;\n"
-                + memberships(name, f);
+                + memberships(name, f) + settings(name, f);
         return List.of(Part.of(o.key(), Rank.ROLE, sql));
+    }
+
+    /** ALTER ROLE ... SET for the role's own settings, and for its settings in this database. */
+    static String settings(String name, ObjectNode f) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode s : f.path("settings")) {
+            sb.append("ALTER ROLE ").append(Sql.ident(name)).append(" SET ")
+                    .append(Settings.clause(Settings.name(s.asText()), Settings.value(s.asText()))).append(";\n");
+        }
+        for (JsonNode s : f.path("database_settings")) {
+            sb.append(Settings.alterRoleInCurrentDatabase(name, "SET " + Settings.clause(Settings.name(s.asText()), Settings.value(s.asText()))));
+        }
+        return sb.toString();
     }
 
     static String attributes(ObjectNode f) {

@@ -61,6 +61,8 @@ public record ObjectKey(ObjectKind kind, String schema, String name, String pare
                 return "privileges on extension member " + name;
             case UNMODELLED:
                 return name;
+            case DATABASE_SETTING:
+                return "database setting " + name;
             case FUNCTION, PROCEDURE, AGGREGATE:
                 return label + " " + qualify(schema, name) + "(" + (signature == null ? "" : signature) + ")";
             case OPERATOR:

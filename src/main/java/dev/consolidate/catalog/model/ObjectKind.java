@@ -39,6 +39,7 @@ public enum ObjectKind {
     PUBLICATION_TABLE("publication_table", "publication tables"),
     DEFAULT_PRIVILEGES("default_privileges", "default privileges"),
     MEMBER_PRIVILEGES("member_privileges", "privileges on extension members"),
+    DATABASE_SETTING("database_setting", "database settings"),
     UNMODELLED("unmodelled", "unmodelled objects");
 
     private static final Map<String, ObjectKind> BY_ID =

@@ -34,6 +34,7 @@ public enum CatalogQuery {
     PUBLICATION_TABLES("publication_tables"),
     DEFAULT_PRIVILEGES("default_privileges"),
     MEMBER_PRIVILEGES("member_privileges"),
+    DATABASE_SETTINGS("database_settings"),
     COVERAGE("coverage"),
     DEPENDENCIES("dependencies"),
     ALIASES("aliases");
@@ -49,7 +50,7 @@ public enum CatalogQuery {
     public static List<CatalogQuery> objectQueries() {
         return List.of(ROLES, SCHEMAS, EXTENSIONS, COLLATIONS, TYPES, SEQUENCES, FUNCTIONS, AGGREGATES, OPERATORS, CASTS,
                 TABLES, VIEWS, CONSTRAINTS, INDEXES, TRIGGERS, RULES, POLICIES, STATISTICS, EVENT_TRIGGERS,
-                PUBLICATIONS, PUBLICATION_TABLES, DEFAULT_PRIVILEGES, MEMBER_PRIVILEGES, COVERAGE);
+                PUBLICATIONS, PUBLICATION_TABLES, DEFAULT_PRIVILEGES, MEMBER_PRIVILEGES, DATABASE_SETTINGS, COVERAGE);
     }
 
     public String resourcePath() {
