@@ -87,7 +87,7 @@ public final class BaselineWriter {
             }
         }
         sequences.sort(java.util.Comparator.comparing(SequenceRef::schema).thenComparing(SequenceRef::name));
-        List<DependencyOrder.Placed> placed = DependencyOrder.order(parts, snapshot.byKey());
+        List<DependencyOrder.Placed> placed = orderBreakingCycles(parts, snapshot, ctx);
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String header = header(scoped, options, at);
         StringBuilder pre = new StringBuilder();
@@ -108,6 +108,44 @@ public final class BaselineWriter {
         String postData = header + open + postSection + post + close;
         return new Baseline(sql, preData, postData, tables, sequences, snapshot.fingerprint(),
                 (int) snapshot.objects().stream().filter(o -> o.kind() != ObjectKind.UNMODELLED).count(), at);
+    }
+
+    /**
+     * Orders the parts; when tables are caught in a cycle, writes their defaults separately (the
+     * cycle runs through a function a default calls) and orders again.
+     */
+    private List<DependencyOrder.Placed> orderBreakingCycles(List<Part> parts, Snapshot snapshot, WriterContext ctx) {
+        try {
+            return DependencyOrder.order(parts, snapshot.byKey());
+        } catch (DependencyOrder.Cycle cycle) {
+            java.util.Set<dev.consolidate.catalog.model.ObjectKey> split = new java.util.TreeSet<>();
+            for (dev.consolidate.catalog.model.ObjectKey k : cycle.objects()) {
+                if (k.kind() == ObjectKind.TABLE && !ctx.environmentVersion(k).isPresent()) {
+                    split.add(k);
+                }
+            }
+            if (split.isEmpty()) {
+                throw cycle.problem();
+            }
+            List<Part> again = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                Part p = parts.get(i);
+                if (!split.contains(p.object())) {
+                    again.add(p);
+                    continue;
+                }
+                CatalogObject o = snapshot.byKey().get(p.object());
+                again.addAll(((TableWriter) writers.get(ObjectKind.TABLE)).create(o, o.fields(), ctx, true));
+                while (i + 1 < parts.size() && parts.get(i + 1).object().equals(p.object())) {
+                    i++;
+                }
+            }
+            try {
+                return DependencyOrder.order(again, snapshot.byKey());
+            } catch (DependencyOrder.Cycle still) {
+                throw still.problem();
+            }
+        }
     }
 
     private List<Part> createAny(CatalogObject o, ObjectNode f, WriterContext ctx) {

@@ -44,7 +44,7 @@ final class DependencyOrder {
             int count = 0;
             int own = anchor.get(p.object());
             CatalogObject o = objects.get(p.object());
-            List<ObjectKey> objectDeps = o == null ? List.of() : o.dependsOn();
+            List<ObjectKey> objectDeps = o == null || p.ownDependenciesOnly() ? List.of() : o.dependsOn();
             if (own != i) {
                 buffer = add(buffer, count++, own);
                 for (ObjectKey k : objectDeps) {
@@ -106,7 +106,38 @@ final class DependencyOrder {
             }
         }
         if (out.size() < n) {
-            throw cycle(parts, waiting);
+            throw new Cycle(stuck(parts, waiting), cycle(parts, waiting));
+        }
+        return out;
+    }
+
+    /** Parts left waiting on each other; the writer may split some and try again. */
+    static final class Cycle extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.util.Set<ObjectKey> objects;
+        private final Problem problem;
+
+        Cycle(java.util.Set<ObjectKey> objects, Problem problem) {
+            super(problem.what());
+            this.objects = objects;
+            this.problem = problem;
+        }
+
+        java.util.Set<ObjectKey> objects() {
+            return objects;
+        }
+
+        Problem problem() {
+            return problem;
+        }
+    }
+
+    private static java.util.Set<ObjectKey> stuck(List<Part> parts, int[] waiting) {
+        java.util.Set<ObjectKey> out = new java.util.TreeSet<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (waiting[i] > 0) {
+                out.add(parts.get(i).object());
+            }
         }
         return out;
     }

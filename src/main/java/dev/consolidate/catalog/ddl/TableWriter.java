@@ -15,12 +15,26 @@ import java.util.List;
  * own.
  */
 final class TableWriter implements ObjectWriter {
+    /** Kinds a table can need before CREATE TABLE even when its defaults are written later. */
+    private static final java.util.Set<ObjectKind> STRUCTURAL = java.util.EnumSet.of(ObjectKind.SCHEMA, ObjectKind.EXTENSION,
+            ObjectKind.COLLATION, ObjectKind.ENUM, ObjectKind.DOMAIN, ObjectKind.COMPOSITE_TYPE, ObjectKind.RANGE_TYPE,
+            ObjectKind.TABLE);
 
     @Override
     public List<Part> create(CatalogObject o, ObjectNode f, WriterContext ctx) {
+        return create(o, f, ctx, false);
+    }
+
+    /**
+     * With {@code splitDefaults} the column defaults become ALTER ... SET DEFAULT statements in a
+     * part of their own, and CREATE TABLE waits only for schemas, types and parent tables: this
+     * breaks a cycle through a function the default calls that reads the table itself.
+     */
+    List<Part> create(CatalogObject o, ObjectNode f, WriterContext ctx, boolean splitDefaults) {
         String q = Sql.qualified(o.key().schema(), o.key().name());
         StringBuilder sb = new StringBuilder();
         StringBuilder after = new StringBuilder();
+        StringBuilder defaults = new StringBuilder();
         sb.append("CREATE ");
         if (f.path("unlogged").asBoolean()) {
             sb.append("UNLOGGED ");
@@ -34,7 +48,13 @@ final class TableWriter implements ObjectWriter {
         for (JsonNode c : f.path("columns")) {
             String name = Sql.ident(c.get("name").asText());
             boolean inline = !typed && !c.path("inherited_only").asBoolean();
-            if (inline) {
+            if (inline && splitDefaults && c.has("default")) {
+                ObjectNode without = ((ObjectNode) c).deepCopy();
+                without.remove("default");
+                columns.add("    " + name + " " + columnDefinition(without));
+                defaults.append("ALTER TABLE ONLY ").append(q).append(" ALTER COLUMN ").append(name)
+                        .append(" SET DEFAULT ").append(c.get("default").asText()).append(";\n");
+            } else if (inline) {
                 columns.add("    " + name + " " + columnDefinition(c));
             } else {
                 if (c.has("default")) {
@@ -76,7 +96,25 @@ final class TableWriter implements ObjectWriter {
         sb.append(WriterContext.comment("TABLE " + q, f.get("comment")));
         sb.append(ctx.aclStatements(o, f, "TABLE " + q, "tables"));
         List<Part> parts = new ArrayList<>();
-        parts.add(Part.of(o.key(), Rank.TABLE, sb.toString()));
+        Part table = Part.of(o.key(), Rank.TABLE, sb.toString());
+        if (splitDefaults) {
+            List<ObjectKey> structural = new ArrayList<>();
+            for (ObjectKey k : o.dependsOn()) {
+                if (STRUCTURAL.contains(k.kind())) {
+                    structural.add(k);
+                }
+            }
+            parts.add(table.onlyAfter(structural));
+            if (defaults.length() > 0) {
+                Part set = Part.of(o.key(), Rank.SEQUENCE_OWNERSHIP, defaults.toString());
+                for (ObjectKey k : o.dependsOn()) {
+                    set = set.withAfter(k);
+                }
+                parts.add(set);
+            }
+        } else {
+            parts.add(table);
+        }
         Part security = rowSecurity(o, q, f);
         if (security != null) {
             parts.add(security);

@@ -38,8 +38,10 @@ class DependencyOrderTest {
         Map<ObjectKey, CatalogObject> objects = Map.of(
                 VIEW, CatalogObject.of(VIEW, "{}", null, List.of(OTHER)),
                 OTHER, CatalogObject.of(OTHER, "{}", null, List.of(VIEW)));
-        Problem p = assertThrows(Problem.class, () -> DependencyOrder.order(
+        DependencyOrder.Cycle c = assertThrows(DependencyOrder.Cycle.class, () -> DependencyOrder.order(
                 List.of(Part.of(VIEW, Rank.VIEW, "v"), Part.of(OTHER, Rank.VIEW, "w")), objects));
+        assertEquals(java.util.Set.of(VIEW, OTHER), c.objects());
+        Problem p = c.problem();
         assertTrue(p.what().contains("view a.v, view a.w"), p.what());
     }
 }
