@@ -233,7 +233,10 @@ final class EnvironmentChanges {
             if (old == null) {
                 sb.append("ALTER TABLE ").append(q).append(" ADD COLUMN ").append(qn).append(' ')
                         .append(TableWriter.columnDefinition(c)).append(";\n");
-                sb.append(TableWriter.columnSettings(q, qn, c, ctx, a));
+                sb.append(TableWriter.columnSettings(q, qn, c));
+                if (c.has("acl")) {
+                    sb.append(Privileges.columnStatements(q, qn, List.of(), ctx.wantedAcl(a, c.get("acl"))));
+                }
                 continue;
             }
             if (old.equals(c)) {

@@ -57,6 +57,37 @@ final class Privileges {
         return statements("", "TABLE " + table, initial, wanted, " (" + column + ")");
     }
 
+    /**
+     * GRANTs for the column privileges of a new relation (which starts with none), one statement
+     * per grantee: GRANT SELECT (id, name), UPDATE (name) ON TABLE t TO r. {@code columns} maps each
+     * column, as SQL, to its ACL, in column order.
+     */
+    static String columnGrants(String table, java.util.LinkedHashMap<String, List<AclItem>> columns) {
+        // grantee -> grantable -> privilege -> columns, all in a stable order
+        Map<String, Map<Boolean, Map<Character, List<String>>>> byGrantee = new TreeMap<>();
+        for (Map.Entry<String, List<AclItem>> e : columns.entrySet()) {
+            for (Map.Entry<String, Map<Character, Boolean>> g : index(e.getValue()).entrySet()) {
+                for (Map.Entry<Character, Boolean> p : g.getValue().entrySet()) {
+                    byGrantee.computeIfAbsent(g.getKey(), k -> new TreeMap<>())
+                            .computeIfAbsent(p.getValue(), k -> new TreeMap<>(java.util.Comparator.comparingInt(ORDER::indexOf)))
+                            .computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(e.getKey());
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Map<Boolean, Map<Character, List<String>>>> g : byGrantee.entrySet()) {
+            for (Map.Entry<Boolean, Map<Character, List<String>>> option : g.getValue().entrySet()) {
+                List<String> specs = new ArrayList<>();
+                for (Map.Entry<Character, List<String>> p : option.getValue().entrySet()) {
+                    specs.add(NAMES.get(p.getKey()) + " (" + String.join(", ", p.getValue()) + ")");
+                }
+                sb.append("GRANT ").append(String.join(", ", specs)).append(" ON TABLE ").append(table).append(" TO ")
+                        .append(Sql.role(g.getKey())).append(option.getKey() ? " WITH GRANT OPTION" : "").append(";\n");
+            }
+        }
+        return sb.toString();
+    }
+
     /** ALTER DEFAULT PRIVILEGES ... GRANT/REVOKE for one default-privileges entry. */
     static String defaultStatements(String prefix, String objectWord, List<AclItem> initial, List<AclItem> wanted) {
         return statements(prefix, objectWord, initial, wanted, "");

@@ -65,7 +65,7 @@ final class TableWriter implements ObjectWriter {
                     after.append("ALTER TABLE ONLY ").append(q).append(" ALTER COLUMN ").append(name).append(" SET NOT NULL;\n");
                 }
             }
-            after.append(columnSettings(q, name, c, ctx, f));
+            after.append(columnSettings(q, name, c));
         }
         if (!typed) {
             sb.append(" (").append(columns.isEmpty() ? "" : "\n" + String.join(",\n", columns) + "\n").append(')');
@@ -87,11 +87,18 @@ final class TableWriter implements ObjectWriter {
             sb.append("\nTABLESPACE ").append(Sql.ident(f.get("tablespace").asText()));
         }
         sb.append(";\n");
+        java.util.LinkedHashMap<String, List<dev.consolidate.catalog.model.AclItem>> columnAcls = new java.util.LinkedHashMap<>();
+        for (JsonNode c : f.path("columns")) {
+            if (c.has("acl")) {
+                columnAcls.put(Sql.ident(c.get("name").asText()), ctx.wantedAcl(f, c.get("acl")));
+            }
+        }
         if (f.has("partition_of")) {
             sb.append("ALTER TABLE ONLY ").append(f.get("partition_of").asText()).append(" ATTACH PARTITION ").append(q)
                     .append(' ').append(f.get("partition_bound").asText()).append(";\n");
         }
         sb.append(after);
+        sb.append(Privileges.columnGrants(q, columnAcls));
         sb.append(ctx.ownerStatement("TABLE " + q, f));
         sb.append(WriterContext.comment("TABLE " + q, f.get("comment")));
         sb.append(ctx.aclStatements(o, f, "TABLE " + q, "tables"));
@@ -146,8 +153,8 @@ final class TableWriter implements ObjectWriter {
         return sb.toString();
     }
 
-    /** Storage, compression, statistics target, options, comment and privileges of one column. */
-    static String columnSettings(String q, String name, JsonNode c, WriterContext ctx, ObjectNode tableFields) {
+    /** Storage, compression, statistics target, options and comment of one column. */
+    static String columnSettings(String q, String name, JsonNode c) {
         StringBuilder sb = new StringBuilder();
         String alter = "ALTER TABLE ONLY " + q + " ALTER COLUMN " + name;
         if (c.has("storage")) {
@@ -163,9 +170,6 @@ final class TableWriter implements ObjectWriter {
             sb.append(alter).append(" SET (").append(String.join(", ", WriterContext.texts(c.get("options")))).append(");\n");
         }
         sb.append(WriterContext.comment("COLUMN " + q + "." + name, c.get("comment")));
-        if (c.has("acl")) {
-            sb.append(Privileges.columnStatements(q, name, List.of(), ctx.wantedAcl(tableFields, c.get("acl"))));
-        }
         return sb.toString();
     }
 

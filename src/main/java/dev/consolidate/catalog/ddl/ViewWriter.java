@@ -30,6 +30,7 @@ final class ViewWriter implements ObjectWriter {
         }
         sb.append(" AS\n").append(body(f));
         sb.append(materialized ? "\n  WITH NO DATA;\n" : ";\n");
+        java.util.LinkedHashMap<String, List<dev.consolidate.catalog.model.AclItem>> columnAcls = new java.util.LinkedHashMap<>();
         for (JsonNode c : f.path("columns")) {
             String name = Sql.ident(c.get("name").asText());
             if (c.has("default")) {
@@ -42,9 +43,10 @@ final class ViewWriter implements ObjectWriter {
             }
             sb.append(WriterContext.comment("COLUMN " + q + "." + name, c.get("comment")));
             if (c.has("acl")) {
-                sb.append(Privileges.columnStatements(q, name, List.of(), ctx.wantedAcl(f, c.get("acl"))));
+                columnAcls.put(name, ctx.wantedAcl(f, c.get("acl")));
             }
         }
+        sb.append(Privileges.columnGrants(q, columnAcls));
         sb.append(ctx.ownerStatement(word + " " + q, f));
         sb.append(WriterContext.comment(word + " " + q, f.get("comment")));
         sb.append(ctx.aclStatements(o, f, "TABLE " + q, "tables"));

@@ -112,11 +112,8 @@ CREATE TABLE vault.secrets (
     value text,
     owner_role text DEFAULT CURRENT_USER NOT NULL
 );
-GRANT SELECT (id) ON TABLE vault.secrets TO sec_reader;
-GRANT SELECT (name) ON TABLE vault.secrets TO sec_reader;
-GRANT SELECT (level) ON TABLE vault.secrets TO sec_reader;
 COMMENT ON COLUMN vault.secrets.value IS 'Encrypted.';
-GRANT UPDATE (value) ON TABLE vault.secrets TO sec_reader;
+GRANT SELECT (id, name, level), UPDATE (value) ON TABLE vault.secrets TO sec_reader;
 ALTER TABLE vault.secrets OWNER TO sec_owner;
 COMMENT ON TABLE vault.secrets IS 'One row per secret.';
 GRANT INSERT, SELECT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE vault.secrets TO sec_admin WITH GRANT OPTION;
