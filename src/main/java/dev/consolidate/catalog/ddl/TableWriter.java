@@ -57,11 +57,13 @@ final class TableWriter implements ObjectWriter {
             } else if (inline) {
                 columns.add("    " + name + " " + columnDefinition(c));
             } else {
-                if (c.has("default")) {
+                // an inherited column comes with its parent's default and NOT NULL: only a difference is written
+                JsonNode parent = typed ? null : inheritedFrom(f, c.get("name").asText(), ctx);
+                if (c.has("default") && (parent == null || !c.get("default").equals(parent.get("default")))) {
                     after.append("ALTER TABLE ONLY ").append(q).append(" ALTER COLUMN ").append(name)
                             .append(" SET DEFAULT ").append(c.get("default").asText()).append(";\n");
                 }
-                if (c.path("not_null").asBoolean()) {
+                if (c.path("not_null").asBoolean() && (parent == null || !parent.path("not_null").asBoolean())) {
                     after.append("ALTER TABLE ONLY ").append(q).append(" ALTER COLUMN ").append(name).append(" SET NOT NULL;\n");
                 }
             }
@@ -127,6 +129,23 @@ final class TableWriter implements ObjectWriter {
             parts.add(security);
         }
         return parts;
+    }
+
+    /** The column of that name in the first parent table (in scope) that has it, or null. */
+    private static JsonNode inheritedFrom(ObjectNode f, String column, WriterContext ctx) {
+        for (String parent : WriterContext.texts(f.get("inherits"))) {
+            List<String> name = QualifiedName.split(parent);
+            java.util.Optional<CatalogObject> p = ctx.object(ObjectKey.of(ObjectKind.TABLE, name.get(0), name.get(1)));
+            if (p.isEmpty()) {
+                return null;
+            }
+            for (JsonNode c : p.get().fields().path("columns")) {
+                if (column.equals(c.get("name").asText())) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     static String columnDefinition(JsonNode c) {

@@ -65,20 +65,12 @@ CREATE TABLE shop.audit_mixed (
     extra integer
 )
 INHERITS (shop.audit);
-ALTER TABLE ONLY shop.audit_mixed ALTER COLUMN id SET DEFAULT nextval('shop.audit_id_seq'::regclass);
-ALTER TABLE ONLY shop.audit_mixed ALTER COLUMN id SET NOT NULL;
-ALTER TABLE ONLY shop.audit_mixed ALTER COLUMN at SET DEFAULT now();
-ALTER TABLE ONLY shop.audit_mixed ALTER COLUMN at SET NOT NULL;
 
 -- table shop.audit_orders
 CREATE TABLE shop.audit_orders (
     order_id bigint
 )
 INHERITS (shop.audit);
-ALTER TABLE ONLY shop.audit_orders ALTER COLUMN id SET DEFAULT nextval('shop.audit_id_seq'::regclass);
-ALTER TABLE ONLY shop.audit_orders ALTER COLUMN id SET NOT NULL;
-ALTER TABLE ONLY shop.audit_orders ALTER COLUMN at SET DEFAULT now();
-ALTER TABLE ONLY shop.audit_orders ALTER COLUMN at SET NOT NULL;
 
 -- table shop.cache
 CREATE UNLOGGED TABLE shop.cache (
