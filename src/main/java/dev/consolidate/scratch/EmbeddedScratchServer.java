@@ -37,9 +37,16 @@ public final class EmbeddedScratchServer extends JdbcScratchServer {
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("timezone", "UTC");
         if (dataDirectory == null) {
+            // Scratch data is thrown away: no durability, no WAL beyond the minimum, no autovacuum, and
+            // room for index builds and bulk loads (a backup's verification restores every row here).
             b.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("wal_level", "minimal")
+                    .setServerConfig("max_wal_senders", "0")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("autovacuum", "off")
+                    .setServerConfig("maintenance_work_mem", "256MB");
         } else {
             b.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }

@@ -24,6 +24,7 @@ import dev.consolidate.history.HistorySnapshot;
 import dev.consolidate.history.ToolAdapter;
 import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.plan.ProductionSource;
+import dev.consolidate.problem.Problem;
 import dev.consolidate.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,15 +112,20 @@ public final class BackupStep implements ProtocolStep {
         if (!Files.isDirectory(dir)) {
             return null;
         }
+        BackupLocation loc;
         try {
-            BackupLocation loc = BackupLocation.resolve(dir);
-            if (loc.archiveFile() != null) {
-                new BackupVerifier(ProgressListener.NONE).checkArchive(dir);
-            }
-            return loc;
+            loc = BackupLocation.resolve(dir);
         } catch (RuntimeException notComplete) {
             return null;
         }
+        if (loc.archiveFile() != null && !new BackupVerifier(ProgressListener.NONE).checkArchive(dir).intact()) {
+            throw Problem.stepFailed("The backup an earlier run completed in " + dir + " is damaged.")
+                    .why("Its archive no longer matches its manifest (a file was changed or truncated since).")
+                    .fix("Move the folder " + dir + " aside (keep it for inspection), then run --resume to take a new backup.")
+                    .state("Production was only read; nothing else was changed by this step.")
+                    .build();
+        }
+        return loc;
     }
 
     private BackupRequest request(Path dir, Settings s) {
