@@ -55,6 +55,14 @@ public interface ToolAdapter {
         return baselineSql;
     }
 
+    /**
+     * The files the tool keeps beside its migrations in {@code folder} (relative to the project
+     * root), with the content the tool gives them when it creates them; none for most tools.
+     */
+    default List<LayoutFile> layoutFiles(String folder) {
+        return List.of();
+    }
+
     /** The rows to write and retire so the tool takes the baseline as applied and complains about nothing. */
     HistoryChange historyChange(HistoryChangeRequest request);
 

@@ -65,7 +65,8 @@ public final class Planner {
         MigrationSet set = project.discover();
         ToolAdapter source = project.adapter();
         ToolAdapter target = s.targetTool() == null ? source : tools.adapter(s.targetTool());
-        String targetFolder = target == source ? set.folder() : target.defaultFolder();
+        TargetFolder.Choice targetChoice = TargetFolder.of(target, project, set);
+        String targetFolder = targetChoice.folder();
 
         ServerFacts facts = readProduction(production.access(), source, target);
         HistorySnapshot sourceHistory = facts.source();
@@ -84,6 +85,13 @@ public final class Planner {
                     + " files are taken as applied in production.");
         }
         set.ignored().forEach(i -> notes.add("Not a migration, left in place: " + i.path() + " (" + i.reason() + ")."));
+        if (targetChoice.how() != null) {
+            notes.add(targetChoice.how());
+        }
+        target.layoutFiles(targetFolder).stream()
+                .filter(f -> !java.nio.file.Files.exists(project.projectRoot().resolve(f.path())))
+                .forEach(f -> notes.add(f.path() + " is absent: the baseline step writes it as " + target.tool()
+                        + " does (" + f.why() + "); --rollback deletes it."));
 
         HistorySnapshot forBaseline = targetHistory != null ? targetHistory
                 : HistorySnapshot.absent(new HistoryTable(null, "none"), facts.user(), false);
@@ -100,7 +108,7 @@ public final class Planner {
         EnvironmentSpec env = EnvironmentSpec.of(s.profile(), source.tool(), s.bootstrap(), project.projectRoot(),
                 s.sessionSettings());
         String fingerprint = Fingerprint.of(set.migrations(), rowsOf(sourceHistory, targetHistory),
-                decidingSettings(s, project, target, env));
+                decidingSettings(s, project, target, targetFolder, env));
         return new Analysis(s, project, set, target, targetFolder, sourceHistory, targetHistory, classification, baseline,
                 preview, prepared, env, facts.version(), facts.major(), fingerprint, notes);
     }
@@ -197,12 +205,16 @@ public final class Planner {
         return rows;
     }
 
-    private static Map<String, String> decidingSettings(Settings s, ResolvedProject project, ToolAdapter target, EnvironmentSpec env) {
+    private static Map<String, String> decidingSettings(Settings s, ResolvedProject project, ToolAdapter target, String targetFolder,
+                                                        EnvironmentSpec env) {
         Map<String, String> m = new TreeMap<>();
         m.put("root", project.projectRoot().toString());
         m.put("tool", project.tool().cliName());
         m.put("folder", project.relativeFolder());
         m.put("target", target.tool().cliName());
+        if (target.tool() != project.tool()) {
+            m.put("targetFolder", targetFolder);
+        }
         m.put("profile", env.profile().map(p -> p.name()).orElse("none"));
         m.put("bootstrap", env.bootstrap().map(Sha256::ofFile).orElse(null));
         m.put("session", env.sessionSettings().toString());

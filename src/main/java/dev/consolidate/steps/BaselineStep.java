@@ -15,6 +15,7 @@ import dev.consolidate.history.DeterministicIds;
 import dev.consolidate.history.HistoryChange;
 import dev.consolidate.history.HistoryChangeRequest;
 import dev.consolidate.history.HistorySnapshot;
+import dev.consolidate.history.LayoutFile;
 import dev.consolidate.history.MigrationSet;
 import dev.consolidate.history.ToolAdapter;
 import dev.consolidate.history.ToolRegistry;
@@ -129,8 +130,18 @@ public final class BaselineStep implements ProtocolStep {
             }
             ctx.faultPoint("baseline:written");
         }
+        BesideBaseline.write(j, in.projectRoot(), besideFiles(targetTool, plan));
         j.record("written", in.clock().instant().toString());
         return Progress.DONE;
+    }
+
+    /** The target tool's layout files its folder lacks (kept when the user has one). */
+    private static List<BesideBaseline.Wanted> besideFiles(ToolAdapter target, Plan plan) {
+        List<BesideBaseline.Wanted> out = new ArrayList<>();
+        for (LayoutFile f : target.layoutFiles(plan.project().targetFolder())) {
+            out.add(new BesideBaseline.Wanted(f.path(), f.text(), false));
+        }
+        return out;
     }
 
     private Snapshot sourceSnapshot(Scope scope) {
@@ -188,6 +199,7 @@ public final class BaselineStep implements ProtocolStep {
         if (forward.get("path").isEmpty()) {
             return;
         }
+        BesideBaseline.undo(forward, in.projectRoot());
         Path target = in.projectRoot().resolve(forward.get("path").get());
         if (Files.exists(target)) {
             String sha = forward.get("sha256").orElse("");
@@ -221,20 +233,26 @@ public final class BaselineStep implements ProtocolStep {
     public String describeDone(StepContext ctx) {
         Journal j = ctx.journalOf(name());
         return j.get("path").map(p -> "Wrote the baseline " + p + " (" + j.get("bytes").orElse("?") + " bytes, "
-                + j.get("objects").orElse("?") + " objects, SHA-256 " + j.get("sha256").orElse("?") + ").").orElse("");
+                + j.get("objects").orElse("?") + " objects, SHA-256 " + j.get("sha256").orElse("?") + ")"
+                + (BesideBaseline.written(j).isEmpty() ? "" : " and beside it " + String.join(", ", BesideBaseline.written(j)))
+                + ".").orElse("");
     }
 
     @Override
     public String describeUndo(StepContext ctx) {
-        return ctx.journalOf(name()).get("path").map(p -> "Deletes " + p + " if it is still the file this run wrote "
-                + "(same SHA-256); an edited file is left alone and reported.").orElse("Nothing to undo.");
+        List<String> beside = BesideBaseline.written(ctx.journalOf(name()));
+        return ctx.journalOf(name()).get("path").map(p -> "Deletes " + p + (beside.isEmpty() ? "" : " and " + String.join(", ", beside))
+                + " if still the files this run wrote (same SHA-256); an edited file is left alone and reported.")
+                .orElse("Nothing to undo.");
     }
 
     @Override
     public List<String> manualUndo(StepContext ctx) {
         Journal j = ctx.journalOf(name());
-        return j.get("path").map(p -> List.of(
+        List<String> out = new ArrayList<>(BesideBaseline.manualUndo(j));
+        j.get("path").ifPresent(p -> out.addAll(List.of(
                 "echo '" + j.get("sha256").orElse("") + "  " + p + "' | sha256sum -c -   # must say OK before deleting",
-                "rm '" + p + "'")).orElse(List.of());
+                "rm '" + p + "'")));
+        return out;
     }
 }
