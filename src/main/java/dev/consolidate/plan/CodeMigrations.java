@@ -2,6 +2,8 @@ package dev.consolidate.plan;
 
 import dev.consolidate.history.HistoryRow;
 import dev.consolidate.history.HistorySnapshot;
+import dev.consolidate.history.IgnoredFile;
+import dev.consolidate.history.MigrationSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
  * Migrations written as code (Flyway's Java migrations, Go or TypeScript migration functions): an SQL
  * replay cannot see what they did, so parity cannot cover them and the plan says so.
  */
-final class CodeMigrations {
+public final class CodeMigrations {
+    private static final Set<String> CODE = Set.of("java", "kt", "scala", "groovy", "ts", "js", "mjs", "cjs", "go", "py", "rb");
     private static final Pattern FLYWAY_CODE = Pattern.compile("[VR]\\d*[_.\\d]*__?\\w*\\.(java|kt|scala|groovy)");
     private static final Set<String> SKIPPED = Set.of("node_modules", ".git", "target", "build", "dist", "vendor", ".consolidate");
     private static final int MAX_DEPTH = 12;
@@ -26,9 +29,21 @@ final class CodeMigrations {
     private CodeMigrations() {
     }
 
-    /** Code migrations found as files in the project, and as history rows of a code type (Flyway JDBC). */
-    static List<String> find(Path projectRoot, HistorySnapshot history) {
+    /**
+     * Code migrations found as files in the project (Flyway's Java migrations anywhere under a
+     * migration folder; code files the tool skipped in the migrations folder), and as history rows
+     * of a code type (Flyway JDBC).
+     *
+     * @param history the history table as read, or null
+     */
+    public static List<String> find(Path projectRoot, MigrationSet migrations, HistorySnapshot history) {
         Set<String> found = new TreeSet<>();
+        for (IgnoredFile f : migrations.ignored()) {
+            int dot = f.path().lastIndexOf('.');
+            if (dot > 0 && CODE.contains(f.path().substring(dot + 1).toLowerCase(java.util.Locale.ROOT))) {
+                found.add(f.path() + " (file)");
+            }
+        }
         try {
             Files.walkFileTree(projectRoot, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override

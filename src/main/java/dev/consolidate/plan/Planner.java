@@ -22,6 +22,7 @@ import dev.consolidate.replay.EnvironmentSpec;
 import dev.consolidate.replay.MigrationPreparer;
 import dev.consolidate.replay.PreparedMigration;
 import dev.consolidate.settings.Settings;
+import dev.consolidate.sql.DataChange;
 import dev.consolidate.sql.SqlSplitter;
 import dev.consolidate.sql.Statement;
 import dev.consolidate.sql.StatementTrait;
@@ -141,7 +142,8 @@ public final class Planner {
                 if (st.has(StatementTrait.CREATE_EXTENSION) && st.extension() != null) {
                     extensionsAt.putIfAbsent(st.extension(), p.migration().path() + ":" + st.line());
                 }
-                DataStatementScan.of(p.migration().path(), st).ifPresent(data::add);
+                DataChange.of(st).ifPresent(d -> data.add(new Plan.DataStatement(p.migration().path(), st.line(), d.command(),
+                        d.target())));
             }
         }
         List<Plan.ExtensionEntry> extensions = new ArrayList<>();
@@ -155,7 +157,7 @@ public final class Planner {
         }
         TreeSet<String> notes = new TreeSet<>(a.notes());
         notes.addAll(extraNotes);
-        List<String> code = CodeMigrations.find(a.project().projectRoot(), a.sourceHistory());
+        List<String> code = CodeMigrations.find(a.project().projectRoot(), a.migrations(), a.sourceHistory());
         if (!code.isEmpty()) {
             notes.add(code.size() + " code migration" + (code.size() == 1 ? "" : "s")
                     + " found: an SQL replay cannot see what they did, so parity does not cover them.");

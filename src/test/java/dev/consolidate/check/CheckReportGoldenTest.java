@@ -71,7 +71,7 @@ class CheckReportGoldenTest {
         assertEquals("app-b/migrations (sql)", failure.path("history").asText());
         assertTrue(failure.path("message").asText().contains("relation \"submission\" does not exist"), failure.toString());
         assertEquals(report.differenceCount(), json.path("diff").path("differences").size());
-        assertEquals("migrations/004_backfill.ts", json.path("notCompared").path("codeMigrations").get(0).asText()
+        assertEquals("migrations/004_backfill.ts (file)", json.path("notCompared").path("codeMigrations").get(0).asText()
                 .replace("app-b/migrations (sql): ", ""));
     }
 }
