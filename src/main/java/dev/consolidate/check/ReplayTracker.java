@@ -3,10 +3,9 @@ package dev.consolidate.check;
 import dev.consolidate.history.Migration;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.replay.FileResult;
+import dev.consolidate.replay.RejectedStatement;
 import dev.consolidate.replay.ReplayListener;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Follows a replay file by file so that, when it stops, the check knows which migration the
@@ -41,17 +40,9 @@ final class ReplayTracker implements ReplayListener {
      * was running; empty for anything else (the scratch server failing, the environment).
      */
     Optional<ReplayFinding> finding(String history, Problem p) {
-        if (current == null) {
+        if (current == null || !(p.getCause() instanceof RejectedStatement r) || !r.file().equals(current.path())) {
             return Optional.empty();
         }
-        Matcher m = Pattern.compile("^Replay failed at " + Pattern.quote(current.path()) + " line (\\d+), column (\\d+)")
-                .matcher(p.what());
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String[] lines = p.what().split("\n");
-        String message = lines.length > 1 ? lines[1].strip() : "rejected by the server";
-        return Optional.of(new ReplayFinding(history, current.path(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                message, number - 1, total));
+        return Optional.of(new ReplayFinding(history, r.file(), r.line(), r.column(), r.describe(), number - 1, total));
     }
 }

@@ -72,6 +72,7 @@ final class ReplayFailure {
                 .why(why.toString())
                 .fix(SqlStates.fix(sqlState, what))
                 .state(state)
+                .cause(new RejectedStatement(file.migration().path(), at.line(), at.column(), sqlState, message))
                 .build();
     }
 
