@@ -15,7 +15,8 @@ WITH candidate (class_id, obj_id, what) AS (
     UNION ALL SELECT 'pg_ts_template'::regclass::oid, oid, 'text search template' FROM pg_ts_template WHERE oid >= 16384
     UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass::oid, oid, 'foreign-data wrapper' FROM pg_foreign_data_wrapper WHERE oid >= 16384
     UNION ALL SELECT 'pg_foreign_server'::regclass::oid, oid, 'foreign server' FROM pg_foreign_server WHERE oid >= 16384
-    UNION ALL SELECT 'pg_user_mapping'::regclass::oid, oid, 'user mapping' FROM pg_user_mapping WHERE oid >= 16384
+    -- pg_user_mapping itself is readable by superusers only; the pg_user_mappings view by everyone.
+    UNION ALL SELECT 'pg_user_mapping'::regclass::oid, umid, 'user mapping' FROM pg_user_mappings WHERE umid >= 16384
     UNION ALL SELECT 'pg_language'::regclass::oid, oid, 'language' FROM pg_language WHERE oid >= 16384
     UNION ALL SELECT 'pg_transform'::regclass::oid, oid, 'transform' FROM pg_transform WHERE oid >= 16384
     UNION ALL SELECT 'pg_am'::regclass::oid, oid, 'access method' FROM pg_am WHERE oid >= 16384

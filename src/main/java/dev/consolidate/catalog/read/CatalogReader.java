@@ -92,6 +92,8 @@ public final class CatalogReader {
             for (Connection c : sessions) {
                 try (Statement w = c.createStatement()) {
                     w.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+                    // JIT compiling the large catalog queries costs more than running them (seconds on big schemas).
+                    w.execute("SELECT pg_catalog.set_config('jit', 'off', true)");
                 }
             }
             SnapshotInfo info = readInfo(s);
