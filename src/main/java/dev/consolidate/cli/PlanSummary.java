@@ -33,8 +33,10 @@ final class PlanSummary {
                     + p.drift().different().size(), "object differs", "objects differ") + " between production and the history (see PLAN.md)"));
         }
         if (!p.dataStatements().isEmpty()) {
+            long carried = p.dataStatements().stream().filter(Plan.DataStatement::carried).count();
             row("data", console.yellow(p.dataStatements().size() + (p.dataStatements().size() == 1 ? " statement changes" : " statements change")
-                    + " rows: a schema baseline does not carry them (see PLAN.md)"));
+                    + " rows: " + carried + " carried beside the baseline, " + (p.dataStatements().size() - carried)
+                    + " reported (see PLAN.md)"));
         }
         if (!p.codeMigrations().isEmpty()) {
             row("code", console.yellow(p.codeMigrations().size() + " code migration" + (p.codeMigrations().size() == 1 ? "" : "s")

@@ -118,9 +118,13 @@ public record Plan(
     public record ExtensionEntry(String name, String createdAt, Boolean availableOnScratch) {
     }
 
-    /** @param command INSERT, UPDATE, DELETE, MERGE, TRUNCATE or COPY; {@code target} the relation, when readable */
-    @JsonPropertyOrder({"path", "line", "command", "target"})
-    public record DataStatement(String path, int line, String command, String target) {
+    /**
+     * @param command INSERT, UPDATE, DELETE, MERGE, TRUNCATE or COPY; {@code target} the relation, when readable
+     * @param carried true when the baseline step carries it into the data file beside the baseline
+     * @param reason  why it is reported instead of carried (never its text); null when carried
+     */
+    @JsonPropertyOrder({"path", "line", "command", "target", "carried", "reason"})
+    public record DataStatement(String path, int line, String command, String target, boolean carried, String reason) {
     }
 
     /**

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.consolidate.carry.DataFile;
 import dev.consolidate.fs.AtomicFiles;
+import dev.consolidate.history.Tool;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.report.Templates;
 import dev.consolidate.run.RunFolder;
@@ -108,6 +110,10 @@ public final class PlanWriter {
         v.put("fromProduction", "production".equals(plan.source()));
         v.put("hasExtensions", !plan.extensions().isEmpty());
         v.put("hasData", !plan.dataStatements().isEmpty());
+        v.put("hasReported", plan.dataStatements().stream().anyMatch(d -> !d.carried()));
+        if (plan.dataStatements().stream().anyMatch(Plan.DataStatement::carried)) {
+            v.put("dataFile", DataFile.of(Tool.fromCliName(plan.project().targetTool()), plan.project().targetFolder()));
+        }
         v.put("hasCode", !plan.codeMigrations().isEmpty());
         v.put("hasNotes", !plan.notes().isEmpty());
         v.put("hasRetire", plan.historyChange() != null && !plan.historyChange().retire().isEmpty());

@@ -1,5 +1,9 @@
 package dev.consolidate.plan;
 
+import dev.consolidate.carry.CarryDecision;
+import dev.consolidate.carry.CarryRule;
+import dev.consolidate.carry.DataFile;
+import dev.consolidate.carry.HistoryStatement;
 import dev.consolidate.fs.Sha256;
 import dev.consolidate.history.BaselineIdentity;
 import dev.consolidate.history.BaselineRequest;
@@ -43,6 +47,8 @@ import java.util.TreeSet;
  * writes the plan's own files.
  */
 public final class Planner {
+    private static final CarryRule CARRY = new CarryRule();
+
     private final ToolRegistry tools;
     private final SqlSplitter splitter;
     private final Clock clock;
@@ -137,23 +143,33 @@ public final class Planner {
         }
         Map<String, String> extensionsAt = new TreeMap<>();
         List<Plan.DataStatement> data = new ArrayList<>();
+        List<HistoryStatement> history = new ArrayList<>();
         for (PreparedMigration p : a.prepared()) {
             for (Statement st : p.statements()) {
                 if (st.has(StatementTrait.CREATE_EXTENSION) && st.extension() != null) {
                     extensionsAt.putIfAbsent(st.extension(), p.migration().path() + ":" + st.line());
                 }
-                DataChange.of(st).ifPresent(d -> data.add(new Plan.DataStatement(p.migration().path(), st.line(), d.command(),
-                        d.target())));
+                history.add(new HistoryStatement(p.migration().path(), st));
+            }
+        }
+        java.util.Iterator<CarryDecision> decisions = CARRY.decide(history).iterator();
+        for (HistoryStatement h : history) {
+            if (h.statement().has(StatementTrait.DATA_CHANGE)) {
+                CarryDecision decision = decisions.next();
+                DataChange.of(h.statement()).ifPresent(d -> data.add(new Plan.DataStatement(h.path(), h.line(), d.command(),
+                        d.target(), decision.carried(), decision.reason())));
             }
         }
         List<Plan.ExtensionEntry> extensions = new ArrayList<>();
         extensionsAt.forEach((name, at) -> extensions.add(new Plan.ExtensionEntry(name, at,
                 extensionAvailability == null ? null : extensionAvailability.getOrDefault(name, Boolean.FALSE))));
         if (!data.isEmpty()) {
+            long carried = data.stream().filter(Plan.DataStatement::carried).count();
             extraNotes = new ArrayList<>(extraNotes);
             extraNotes.add(data.size() + (data.size() == 1 ? " statement" : " statements")
-                    + " in the history change rows (listed under \"Data statements\"): a schema baseline does not carry "
-                    + (data.size() == 1 ? "it" : "them") + "; review whether new environments need those rows.");
+                    + " in the history change rows (listed under \"Data statements\"): " + carried + " carried into "
+                    + DataFile.of(a.target().tool(), a.targetFolder()).path() + ", " + (data.size() - carried)
+                    + " reported; review whether new environments need those rows.");
         }
         TreeSet<String> notes = new TreeSet<>(a.notes());
         notes.addAll(extraNotes);

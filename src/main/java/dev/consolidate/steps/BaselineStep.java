@@ -1,6 +1,11 @@
 package dev.consolidate.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consolidate.carry.DataFile;
+import dev.consolidate.carry.DataFileText;
+import dev.consolidate.carry.HistoryStatement;
+import dev.consolidate.carry.HistoryStatements;
+import dev.consolidate.carry.ReportedStatement;
 import dev.consolidate.catalog.ddl.Baseline;
 import dev.consolidate.catalog.ddl.BaselineOptions;
 import dev.consolidate.catalog.ddl.BaselineWriter;
@@ -46,13 +51,16 @@ public final class BaselineStep implements ProtocolStep {
     private final ProductionSource production;
     private final DriftCheck drift;
     private final BaselineWriter writer;
+    private final HistoryStatements history;
 
-    public BaselineStep(RunInputs in, ToolRegistry tools, ProductionSource production, DriftCheck drift, BaselineWriter writer) {
+    public BaselineStep(RunInputs in, ToolRegistry tools, ProductionSource production, DriftCheck drift, BaselineWriter writer,
+                        HistoryStatements history) {
         this.in = in;
         this.tools = tools;
         this.production = production;
         this.drift = drift;
         this.writer = writer;
+        this.history = history;
     }
 
     @Override
@@ -135,11 +143,27 @@ public final class BaselineStep implements ProtocolStep {
         return Progress.DONE;
     }
 
-    /** The target tool's layout files its folder lacks (kept when the user has one). */
-    private static List<BesideBaseline.Wanted> besideFiles(ToolAdapter target, Plan plan) {
+    /** The target tool's layout files its folder lacks (kept when the user has one), and the carried data. */
+    private List<BesideBaseline.Wanted> besideFiles(ToolAdapter target, Plan plan) {
         List<BesideBaseline.Wanted> out = new ArrayList<>();
         for (LayoutFile f : target.layoutFiles(plan.project().targetFolder())) {
             out.add(new BesideBaseline.Wanted(f.path(), f.text(), false));
+        }
+        java.util.Set<String> carried = new java.util.HashSet<>();
+        List<ReportedStatement> reported = new ArrayList<>();
+        for (Plan.DataStatement d : plan.dataStatements()) {
+            if (d.carried()) {
+                carried.add(d.path() + ":" + d.line());
+            } else {
+                reported.add(new ReportedStatement(d.path() + ":" + d.line(), d.command(), d.target(), d.reason()));
+            }
+        }
+        if (!carried.isEmpty()) {
+            MigrationSet source = tools.resolve(in.projectRoot(), plan.project().tool(), Path.of(plan.project().folder())).discover();
+            List<HistoryStatement> statements = history.of(source).stream().filter(h -> carried.contains(h.location())).toList();
+            DataFile file = DataFile.of(target.tool(), plan.project().targetFolder());
+            out.add(new BesideBaseline.Wanted(file.path(),
+                    DataFileText.of(file, plan.planId(), plan.baseline().path(), statements, reported), true));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.consolidate.steps;
 
+import dev.consolidate.carry.DataFile;
 import dev.consolidate.catalog.diff.ComparisonRules;
 import dev.consolidate.catalog.diff.KindCount;
 import dev.consolidate.catalog.diff.SnapshotDiff;
@@ -11,6 +12,7 @@ import dev.consolidate.catalog.scope.ScopedSnapshot;
 import dev.consolidate.drift.CatalogArtifacts;
 import dev.consolidate.drift.DriftCheck;
 import dev.consolidate.fs.AtomicFiles;
+import dev.consolidate.history.Tool;
 import dev.consolidate.plan.Plan;
 import dev.consolidate.plan.ProductionSource;
 import dev.consolidate.problem.Problem;
@@ -126,8 +128,11 @@ public final class ParityStep implements ProtocolStep {
         }
         List<String> notCompared = new ArrayList<>();
         plan.codeMigrations().forEach(c -> notCompared.add("code migration " + c + ": an SQL replay cannot see what it did"));
+        String dataFile = DataFile.of(Tool.fromCliName(plan.project().targetTool()), plan.project().targetFolder()).path();
         plan.dataStatements().forEach(d -> notCompared.add("data statement " + d.command()
-                + (d.target() == null ? "" : " " + d.target()) + " at " + d.path() + ":" + d.line() + ": rows are not part of a catalog"));
+                + (d.target() == null ? "" : " " + d.target()) + " at " + d.path() + ":" + d.line() + (d.carried()
+                ? ": carried into " + dataFile + " (not a migration); rows are not part of a catalog"
+                : ": reported, not carried: " + d.reason())));
         String label = "production".equals(plan.source()) ? "production's catalog (" + plan.production().address() + ")"
                 : "the catalog the migration history builds";
         return new ParityReport(plan.planId(), baseline.get("path").orElse(""), baseline.get("sha256").orElse(""), plan.source(),

@@ -1,5 +1,6 @@
 package dev.consolidate.steps;
 
+import dev.consolidate.carry.HistoryStatements;
 import dev.consolidate.catalog.ddl.BaselineWriter;
 import dev.consolidate.catalog.parity.BaselineApplier;
 import dev.consolidate.catalog.parity.EnvironmentCapture;
@@ -16,6 +17,7 @@ import dev.consolidate.plan.Planner;
 import dev.consolidate.plan.ProductionSource;
 import dev.consolidate.replay.EnvironmentSetup;
 import dev.consolidate.replay.EnvironmentSpec;
+import dev.consolidate.replay.MigrationPreparer;
 import dev.consolidate.replay.Replayer;
 import dev.consolidate.sql.SqlSplitter;
 import java.util.ArrayList;
@@ -42,7 +44,8 @@ public final class ProtocolSteps {
         steps.add(new BackupStep(in, tools, production, scratch, capture, reader));
         steps.add(new ReplayStep(in, tools, replayer, new ReplayedCatalog(replayer, capture, reader),
                 scratch, environment, historyTables(plan)));
-        steps.add(new BaselineStep(in, tools, production, drift, new BaselineWriter(in.clock())));
+        steps.add(new BaselineStep(in, tools, production, drift, new BaselineWriter(in.clock()),
+                new HistoryStatements(new MigrationPreparer(splitter))));
         steps.add(new ParityStep(in, scratch, new ParityCheck(setup, new BaselineApplier(splitter), reader), drift, production,
                 environment));
         steps.add(new ArchiveStep(in));
