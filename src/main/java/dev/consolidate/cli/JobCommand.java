@@ -91,6 +91,16 @@ final class JobCommand implements ModeRunner {
             if (result.problem() != null) {
                 throw result.problem();
             }
+            if (s.json()) {
+                java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+                out.put("planId", plan.planId());
+                out.put("exitCode", result.exitCode().code());
+                out.put("summary", result.summary());
+                out.put("runbooks", s.mode() == Mode.ROLLBACK ? null : planned.relativize(ReportStep.folder(in)).toString());
+                out.put("status", runner.status());
+                console.line(Reports.json(out).stripTrailing());
+                return ExitCode.SUCCESS;
+            }
             console.line(result.summary());
             if (s.mode() != Mode.ROLLBACK) {
                 Path reports = ReportStep.folder(in);
@@ -123,7 +133,7 @@ final class JobCommand implements ModeRunner {
             console.line(console.bold("Plan " + in.plan().planId()) + (st.attempt() == 0 ? ": not executed yet"
                     : ", attempt " + st.attempt()));
             for (JobStatus.StepState step : st.steps()) {
-                String took = step.took() == null ? "" : String.format(" (%.1fs)", step.took().toMillis() / 1000.0);
+                String took = step.tookMillis() == null ? "" : String.format(" (%.1fs)", step.tookMillis() / 1000.0);
                 console.line(String.format("  %-10s %-12s%s", step.step(), step.state(), took));
                 if (!step.done().isEmpty()) {
                     console.line("             did:  " + step.done());

@@ -1,7 +1,5 @@
 package dev.consolidate.job;
 
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -15,13 +13,13 @@ public record JobStatus(long attempt, List<StepState> steps) {
     /**
      * @param step       the step's id ("backup")
      * @param state      NOT RUN, STARTED, COMPLETED, FAILED, INTERRUPTED, UNDONE, UNDO FAILED, ...
-     * @param started    when its last execution started, or null
+     * @param started    when its last execution started (ISO-8601 local time of the run), or null
      * @param ended      when it ended, or null
-     * @param took       how long it ran, or null
+     * @param tookMillis how long it ran in milliseconds, or null
      * @param done       what it changed (from its journal)
      * @param undo       what its undo does or did
      */
-    public record StepState(String step, String state, LocalDateTime started, LocalDateTime ended, Duration took,
+    public record StepState(String step, String state, String started, String ended, Long tookMillis,
                             String done, String undo) {
     }
 }

@@ -57,12 +57,16 @@ final class StatusReader {
             JobStepContext ctx = new JobStepContext(own, n -> n == s.name() ? forward
                     : history.lastForwardStep(attempt, n).<Journal>map(x -> new ReadOnlyJournal(history.journal(x)))
                             .orElse(ReadOnlyJournal.empty()), faultHook, JobProgress.silent(), s.name().id());
-            Duration took = e.getStartTime() == null || e.getEndTime() == null ? null
-                    : Duration.between(e.getStartTime(), e.getEndTime());
-            out.add(new JobStatus.StepState(s.name().id(), state, e.getStartTime(), e.getEndTime(), took,
+            Long took = e.getStartTime() == null || e.getEndTime() == null ? null
+                    : Duration.between(e.getStartTime(), e.getEndTime()).toMillis();
+            out.add(new JobStatus.StepState(s.name().id(), state, text(e.getStartTime()), text(e.getEndTime()), took,
                     s.describeDone(ctx), s.describeUndo(ctx)));
         }
         return new JobStatus(attempt, out);
+    }
+
+    private static String text(java.time.LocalDateTime t) {
+        return t == null ? null : t.toString();
     }
 
     private static String stateOf(StepExecution e) {

@@ -73,7 +73,7 @@ public final class BackupStep implements ProtocolStep {
     public Progress execute(StepContext ctx) throws Exception {
         Journal j = ctx.journal();
         j.record("started", in.clock().instant().toString());
-        Path dir = in.runFolder().backup();
+        Path dir = backupFolder(j);
         BackupLocation done = completed(dir);
         if (done == null) {
             Settings s = in.settings();
@@ -105,6 +105,29 @@ public final class BackupStep implements ProtocolStep {
             j.record("reference", done.manifest().reference());
         }
         return Progress.DONE;
+    }
+
+    /**
+     * This attempt's backup folder, chosen once and journaled: a resumed run finds its own backup
+     * again, while a new attempt (after a rollback) never reuses an older one, since production may
+     * have changed since.
+     */
+    private Path backupFolder(Journal j) throws java.io.IOException {
+        if (j.get("folder").isPresent()) {
+            return in.projectRoot().resolve(j.get("folder").get());
+        }
+        Path dir = in.runFolder().backup();
+        for (int n = 2; Files.exists(dir) && !isEmpty(dir); n++) {
+            dir = in.runFolder().root().resolve("backup-" + n);
+        }
+        j.record("folder", in.projectRoot().relativize(dir).toString());
+        return dir;
+    }
+
+    private static boolean isEmpty(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     /** A backup an earlier, interrupted run of this step completed (its manifest is in place): checked, then kept. */
