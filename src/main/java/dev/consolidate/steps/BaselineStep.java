@@ -44,6 +44,7 @@ import java.util.List;
 public final class BaselineStep implements ProtocolStep {
     static final String SOURCE = "baseline/source-catalog.json";
     static final String CHANGE = "history/change.json";
+    static final String DATA = "baseline/consolidated_data.sql";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunInputs in;
@@ -105,6 +106,7 @@ public final class BaselineStep implements ProtocolStep {
             saveHistoryChange(plan, targetTool, bytes);
             j.record("changeSaved", "yes");
         }
+        saveCarriedData(plan, targetTool);
         j.record("path", plan.baseline().path());
         j.record("sha256", sha);
         j.record("bytes", Integer.toString(bytes.length));
@@ -144,11 +146,24 @@ public final class BaselineStep implements ProtocolStep {
     }
 
     /** The target tool's layout files its folder lacks (kept when the user has one), and the carried data. */
-    private List<BesideBaseline.Wanted> besideFiles(ToolAdapter target, Plan plan) {
+    private List<BesideBaseline.Wanted> besideFiles(ToolAdapter target, Plan plan) throws IOException {
         List<BesideBaseline.Wanted> out = new ArrayList<>();
         for (LayoutFile f : target.layoutFiles(plan.project().targetFolder())) {
             out.add(new BesideBaseline.Wanted(f.path(), f.text(), false));
         }
+        if (Files.exists(dataFile(in))) {
+            out.add(new BesideBaseline.Wanted(DataFile.of(target.tool(), plan.project().targetFolder()).path(),
+                    Files.readString(dataFile(in)), true));
+        }
+        return out;
+    }
+
+    /**
+     * The data file's text, kept in the run folder before the baseline is written: the history is
+     * read while its folder holds nothing else (a baseline written into the same folder would be
+     * a second file of the newest version to the tool's rules).
+     */
+    private void saveCarriedData(Plan plan, ToolAdapter target) throws IOException {
         java.util.Set<String> carried = new java.util.HashSet<>();
         List<ReportedStatement> reported = new ArrayList<>();
         for (Plan.DataStatement d : plan.dataStatements()) {
@@ -158,14 +173,19 @@ public final class BaselineStep implements ProtocolStep {
                 reported.add(new ReportedStatement(d.path() + ":" + d.line(), d.command(), d.target(), d.reason()));
             }
         }
-        if (!carried.isEmpty()) {
-            MigrationSet source = tools.resolve(in.projectRoot(), plan.project().tool(), Path.of(plan.project().folder())).discover();
-            List<HistoryStatement> statements = history.of(source).stream().filter(h -> carried.contains(h.location())).toList();
-            DataFile file = DataFile.of(target.tool(), plan.project().targetFolder());
-            out.add(new BesideBaseline.Wanted(file.path(),
-                    DataFileText.of(file, plan.planId(), plan.baseline().path(), statements, reported), true));
+        if (carried.isEmpty() || Files.exists(dataFile(in))) {
+            return;
         }
-        return out;
+        MigrationSet source = tools.resolve(in.projectRoot(), plan.project().tool(), Path.of(plan.project().folder())).discover();
+        List<HistoryStatement> statements = history.of(source).stream().filter(h -> carried.contains(h.location())).toList();
+        DataFile file = DataFile.of(target.tool(), plan.project().targetFolder());
+        Files.createDirectories(dataFile(in).getParent());
+        AtomicFiles.writeString(dataFile(in), DataFileText.of(file, plan.planId(), plan.baseline().path(), statements, reported));
+    }
+
+    /** The carried data as the baseline step writes it beside the baseline; absent when nothing is carried. */
+    public static Path dataFile(RunInputs in) {
+        return in.runFolder().artifacts().resolve(DATA);
     }
 
     private Snapshot sourceSnapshot(Scope scope) {
