@@ -10,9 +10,10 @@ import java.util.List;
  *
  * @param target     the table inserted into, or null
  * @param columnList true when the INSERT names its columns
+ * @param columns    the columns it names (empty without a column list)
  * @param refusal    why it cannot be carried, or null when it is an INSERT of literal rows
  */
-record InsertShape(TableName target, boolean columnList, String refusal) {
+record InsertShape(TableName target, boolean columnList, List<String> columns, String refusal) {
 
     static InsertShape of(List<Lexeme> t) {
         String first = t.isEmpty() || t.get(0).kind() != Lexeme.Kind.WORD ? "" : t.get(0).value();
@@ -28,9 +29,16 @@ record InsertShape(TableName target, boolean columnList, String refusal) {
             i += 2;
         }
         boolean columns = false;
+        List<String> named = new java.util.ArrayList<>();
         if (i < t.size() && t.get(i).isPunct('(')) {
             columns = true;
-            i = afterParens(t, i);
+            int end = afterParens(t, i);
+            for (int j = i + 1; j < end - 1; j++) {
+                if (t.get(j).isName() && t.get(j).depth() == t.get(i).depth() + 1) {
+                    named.add(t.get(j).value());
+                }
+            }
+            i = end;
         }
         if (i + 2 < t.size() && t.get(i).isWord("overriding")) {
             i += 3;
@@ -38,15 +46,15 @@ record InsertShape(TableName target, boolean columnList, String refusal) {
         boolean literal = i < t.size() && (t.get(i).isWord("values")
                 || (t.get(i).isWord("default") && i + 1 < t.size() && t.get(i + 1).isWord("values")));
         if (!literal || t.stream().anyMatch(x -> x.isWord("select"))) {
-            return new InsertShape(target, columns, "it reads rows (INSERT ... SELECT or a subquery): its result depends on"
+            return new InsertShape(target, columns, named, "it reads rows (INSERT ... SELECT or a subquery): its result depends on"
                     + " data that exists only where the history ran");
         }
         for (int j = i; j + 1 < t.size(); j++) {
             if (t.get(j).depth() == 0 && t.get(j).isWord("do") && t.get(j + 1).isWord("update")) {
-                return new InsertShape(target, columns, "ON CONFLICT DO UPDATE changes rows that already exist where it runs");
+                return new InsertShape(target, columns, named, "ON CONFLICT DO UPDATE changes rows that already exist where it runs");
             }
         }
-        return new InsertShape(target, columns, null);
+        return new InsertShape(target, columns, List.copyOf(named), null);
     }
 
     boolean carriable() {
@@ -54,7 +62,7 @@ record InsertShape(TableName target, boolean columnList, String refusal) {
     }
 
     private static InsertShape refused(String why) {
-        return new InsertShape(null, false, why);
+        return new InsertShape(null, false, List.of(), why);
     }
 
     private static String notAnInsert(String command) {

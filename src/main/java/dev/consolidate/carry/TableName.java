@@ -1,6 +1,9 @@
 package dev.consolidate.carry;
 
+import dev.consolidate.db.Identifiers;
+import dev.consolidate.problem.Problem;
 import dev.consolidate.sql.Lexeme;
+import dev.consolidate.sql.Lexemes;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +38,23 @@ record TableName(String schema, String name) {
     /** How many tokens the name at {@code i} takes. */
     int width() {
         return schema == null ? 1 : 3;
+    }
+
+    /** The name quoted for SQL (to_regclass and friends): exactly the table the statement named. */
+    String sql() {
+        return (schema == null ? "" : Identifiers.quote(schema) + ".") + Identifiers.quote(name);
+    }
+
+    /** The name written in {@code text} ("storage.buckets", "\"Users\""), or null when none can be read. */
+    static TableName parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return at(Lexemes.of(text), 0);
+        } catch (Problem unreadable) {
+            return null;
+        }
     }
 
     @Override

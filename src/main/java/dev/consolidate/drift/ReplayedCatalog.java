@@ -44,15 +44,28 @@ public final class ReplayedCatalog {
     public record Result(ReplayResult replay, Scope scope, ScopedSnapshot catalog, Snapshot fullSnapshot) {
     }
 
+    /** What else is read from the replayed database before it is dropped (the rows carried data must rebuild). */
+    @FunctionalInterface
+    public interface Inspection {
+        void inspect(ScratchDatabase replayed) throws SQLException;
+    }
+
     /** {@code historyTables} ("schema.table") are the migration tools' own tables: never part of a catalog. */
     public Result build(ScratchServer server, EnvironmentSpec spec, PreparedHistory prepared, Collection<String> historyTables,
                         ReplayListener listener) {
+        return build(server, spec, prepared, historyTables, listener, db -> { });
+    }
+
+    /** As {@link #build(ScratchServer, EnvironmentSpec, PreparedHistory, Collection, ReplayListener)}, then {@code inspection}. */
+    public Result build(ScratchServer server, EnvironmentSpec spec, PreparedHistory prepared, Collection<String> historyTables,
+                        ReplayListener listener, Inspection inspection) {
         CapturedEnvironment environment = capture.capture(server, spec);
         Scope scope = environment.scope().excludingTables(historyTables);
         try (ScratchDatabase db = server.create("replay")) {
             ReplayResult replay = replayer.replay(db, spec, prepared, listener);
             try (Connection c = db.connect()) {
                 Snapshot full = reader.read(c);
+                inspection.inspect(db);
                 return new Result(replay, scope, scope.apply(full), full);
             }
         } catch (SQLException e) {

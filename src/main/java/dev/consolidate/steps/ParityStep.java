@@ -1,6 +1,7 @@
 package dev.consolidate.steps;
 
 import dev.consolidate.carry.DataFile;
+import dev.consolidate.carry.DataProof;
 import dev.consolidate.catalog.diff.ComparisonRules;
 import dev.consolidate.catalog.diff.KindCount;
 import dev.consolidate.catalog.diff.SnapshotDiff;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 5. Applies the baseline alone to a fresh scratch database built on the same environment
@@ -41,9 +43,11 @@ public final class ParityStep implements ProtocolStep {
     private final DriftCheck drift;
     private final ProductionSource production;
     private final EnvironmentSpec environment;
+    private final CarriedRows carried;
 
     public ParityStep(RunInputs in, ScratchAccess scratch, ParityCheck parity, DriftCheck drift, ProductionSource production,
-                      EnvironmentSpec environment) {
+                      EnvironmentSpec environment, CarriedRows carried) {
+        this.carried = carried;
         this.in = in;
         this.scratch = scratch;
         this.parity = parity;
@@ -84,8 +88,10 @@ public final class ParityStep implements ProtocolStep {
         SnapshotDiff driftDiff = drift.compare(history, prod, rules, scratch.server());
         boolean fromProduction = "production".equals(plan.source());
         boolean blocking = !driftDiff.isEmpty() && !fromProduction;
+        ctx.progress("rebuilding the carried data");
+        Optional<DataProof.Outcome> data = carried.prove(in, scratch.server(), environment, baselineSql);
 
-        ParityReport report = report(plan, baseline, source, result, driftDiff, blocking, rules);
+        ParityReport report = report(plan, baseline, source, result, driftDiff, blocking, rules, data);
         Files.createDirectories(markdownFile(in).getParent());
         AtomicFiles.writeString(jsonFile(in), Reports.json(report));
         AtomicFiles.writeString(markdownFile(in), report.markdown());
@@ -100,6 +106,17 @@ public final class ParityStep implements ProtocolStep {
                             + "of the baseline writer if the source is sound: report it with the run folder.")
                     .state("Nothing was archived and nothing was written to production; the baseline file is in place "
                             + "(--rollback removes it).")
+                    .build();
+        }
+        if (data.isPresent() && !data.get().holds()) {
+            throw Problem.drift("The carried data does not rebuild the rows the history left:\n  "
+                            + String.join("\n  ", data.get().lines()))
+                    .why("A data statement is carried only when it leaves on the baseline what it left in the history; a"
+                            + " later statement the carry rule cannot read (a function call, most likely) changed those rows.")
+                    .fix("Read " + in.projectRoot().relativize(markdownFile(in)) + ". Move the statements into that table"
+                            + " into a later migration of their own, or delete the data file and carry the rows yourself.")
+                    .state("Nothing was archived and nothing was written to production; the baseline and the data file are in"
+                            + " place (--rollback removes them).")
                     .build();
         }
         if (blocking) {
@@ -117,7 +134,7 @@ public final class ParityStep implements ProtocolStep {
     }
 
     private ParityReport report(Plan plan, Journal baseline, ScopedSnapshot source, ParityResult result, SnapshotDiff driftDiff,
-                                boolean blocking, ComparisonRules rules) {
+                                boolean blocking, ComparisonRules rules, Optional<DataProof.Outcome> data) {
         List<ParityReport.KindRow> counts = new ArrayList<>();
         for (KindCount c : result.diff().counts()) {
             counts.add(new ParityReport.KindRow(c.kind().plural(), c.expected(), c.actual(), c.matches()));
@@ -133,6 +150,8 @@ public final class ParityStep implements ProtocolStep {
                 + (d.target() == null ? "" : " " + d.target()) + " at " + d.path() + ":" + d.line() + (d.carried()
                 ? ": carried into " + dataFile + " (not a migration); rows are not part of a catalog"
                 : ": reported, not carried: " + d.reason())));
+        data.ifPresent(o -> o.lines().forEach(l -> notCompared.add("carried data, rebuilt from the baseline and " + dataFile
+                + (o.holds() ? "" : " (FAILED)") + ": " + l)));
         String label = "production".equals(plan.source()) ? "production's catalog (" + plan.production().address() + ")"
                 : "the catalog the migration history builds";
         return new ParityReport(plan.planId(), baseline.get("path").orElse(""), baseline.get("sha256").orElse(""), plan.source(),

@@ -1,5 +1,6 @@
 package dev.consolidate.steps;
 
+import dev.consolidate.carry.DataProof;
 import dev.consolidate.carry.HistoryStatements;
 import dev.consolidate.catalog.ddl.BaselineWriter;
 import dev.consolidate.catalog.parity.BaselineApplier;
@@ -42,12 +43,13 @@ public final class ProtocolSteps {
         steps.add(new PreflightStep(in, new Planner(tools, splitter, in.clock()), tools, production));
         EnvironmentCapture capture = new EnvironmentCapture(setup, reader);
         steps.add(new BackupStep(in, tools, production, scratch, capture, reader));
+        HistoryStatements statements = new HistoryStatements(new MigrationPreparer(splitter));
+        CarriedRows carried = new CarriedRows(new DataProof(setup, new BaselineApplier(splitter), splitter), statements);
         steps.add(new ReplayStep(in, tools, replayer, new ReplayedCatalog(replayer, capture, reader),
-                scratch, environment, historyTables(plan)));
-        steps.add(new BaselineStep(in, tools, production, drift, new BaselineWriter(in.clock()),
-                new HistoryStatements(new MigrationPreparer(splitter))));
+                scratch, environment, historyTables(plan), carried));
+        steps.add(new BaselineStep(in, tools, production, drift, new BaselineWriter(in.clock()), statements));
         steps.add(new ParityStep(in, scratch, new ParityCheck(setup, new BaselineApplier(splitter), reader), drift, production,
-                environment));
+                environment, carried));
         steps.add(new ArchiveStep(in));
         steps.add(new HistoryStep(in, tools, production, new HistoryWriter()));
         steps.add(new ReportStep(in, List.copyOf(steps)));

@@ -32,9 +32,11 @@ public final class ReplayStep implements ProtocolStep {
     private final ScratchAccess scratch;
     private final EnvironmentSpec environment;
     private final List<String> historyTables;
+    private final CarriedRows carried;
 
     public ReplayStep(RunInputs in, ToolRegistry tools, Replayer replayer, ReplayedCatalog replayedCatalog,
-                      ScratchAccess scratch, EnvironmentSpec environment, List<String> historyTables) {
+                      ScratchAccess scratch, EnvironmentSpec environment, List<String> historyTables, CarriedRows carried) {
+        this.carried = carried;
         this.in = in;
         this.tools = tools;
         this.replayer = replayer;
@@ -73,7 +75,7 @@ public final class ReplayStep implements ProtocolStep {
                     public void fileStarted(int number, int all, Migration m) {
                         ctx.progress("file " + number + "/" + total + " " + m.path());
                     }
-                });
+                }, carried.capture(in, set, environment));
         Files.createDirectories(catalogFile(in).getParent());
         CatalogArtifacts.writeScope(scopeFile(in), result.catalog().scope());
         CatalogArtifacts.writeSnapshot(catalogFile(in), unscoped(result));

@@ -103,6 +103,8 @@ class PlatformPrivilegesExecuteTest {
 
         JsonNode parity = new ObjectMapper().readTree(project.resolve("consolidation").resolve(planId).resolve("parity.json").toFile());
         assertTrue(parity.path("holds").asBoolean(), parity.toString());
+        assertTrue(Files.readString(project.resolve("consolidation").resolve(planId).resolve("PARITY.md"))
+                .contains("consolidated_data.sql: storage.buckets: 1 rows, equal to the history's"), "the bucket is proved carried");
         List<String> compared = new ArrayList<>();
         parity.path("objects").forEach(o -> compared.add(o.path("object").asText()));
         for (String object : List.of("trigger on_auth_user_created on auth.users", "policy avatar upload on storage.objects",

@@ -106,6 +106,10 @@ class Seed004ConversionJobTest {
         JsonNode parity = new ObjectMapper().readTree(dir.resolve("consolidation").resolve(p.path("planId").asText())
                 .resolve("parity.json").toFile());
         assertTrue(parity.path("holds").asBoolean(), parity.toString());
+        String parityMd = Files.readString(dir.resolve("consolidation").resolve(p.path("planId").asText()).resolve("PARITY.md"));
+        assertTrue(parityMd.contains("packages/db/migrations/consolidated_data.sql: activities: 5 rows, equal to the history's"
+                + " (compared: code, name, default_points)"), parityMd);
+        assertTrue(parityMd.contains("badges: 4 rows, equal to the history's"), parityMd);
 
         try (Standin s = Standin.open(dir); Connection c = s.db.connect()) {
             HistoryTable table = new HistoryTable("public", "_prisma_migrations");
