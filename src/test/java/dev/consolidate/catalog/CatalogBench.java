@@ -91,9 +91,15 @@ public final class CatalogBench {
                 resetPeaks();
                 List<Long> ours = new ArrayList<>();
                 List<Long> dumps = new ArrayList<>();
+                List<Long> oursCpu = new ArrayList<>();
+                List<Long> dumpsCpu = new ArrayList<>();
+                long postmaster = postmasterPid(db);
                 Baseline baseline = null;
                 ScopedSnapshot scoped = null;
                 for (int i = 0; i < runs; i++) {
+                    long j0 = selfCpu();
+                    long s0 = serverCpu(postmaster);
+                    long c0 = j0 + s0;
                     long t0 = System.nanoTime();
                     Snapshot snapshot;
                     try (Connection c = db.connect()) {
@@ -107,12 +113,19 @@ public final class CatalogBench {
                     baseline = new BaselineWriter(Clock.systemUTC()).write(scoped, BaselineOptions.of("bench"));
                     long t2 = System.nanoTime();
                     ours.add(t2 - t0);
+                    long j1 = selfCpu();
+                    long s1 = serverCpu(postmaster);
+                    oursCpu.add(j1 + s1 - c0);
+                    System.out.printf("run %d: CPU seconds: this JVM %.1f, server %.1f%n", i + 1, (j1 - j0) / 100.0, (s1 - s0) / 100.0);
                     System.out.printf("run %d: snapshot %d ms (%d objects), baseline %d ms (%d bytes); live heap with both: %d MB%n",
                             i + 1, (t1 - t0) / 1_000_000, snapshot.size(), (t2 - t1) / 1_000_000, baseline.sql().length(), liveHeapMb());
                     snapshot = null;
+                    long d0 = childrenCpu() + serverCpu(postmaster);
                     long d = pgDump(db);
                     if (d >= 0) {
                         dumps.add(d);
+                        dumpsCpu.add(childrenCpu() + serverCpu(postmaster) - d0);
+                        System.out.printf("run %d: pg_dump CPU seconds (client + server): %.1f%n", i + 1, dumpsCpu.get(dumpsCpu.size() - 1) / 100.0);
                         System.out.printf("run %d: pg_dump --schema-only %d ms%n", i + 1, d / 1_000_000);
                     }
                 }
@@ -123,6 +136,12 @@ public final class CatalogBench {
                     long dumpMedian = median(dumps);
                     System.out.printf("pg_dump --schema-only, median of %d: %d ms%n", dumps.size(), dumpMedian / 1_000_000);
                     System.out.printf("speed-up: %.1fx%n", (double) dumpMedian / oursMedian);
+                    if (postmaster > 0) {
+                        long oc = median(oursCpu);
+                        long dc = median(dumpsCpu);
+                        System.out.printf("CPU seconds (client + server processes), median: ours %.1f s, pg_dump %.1f s: %.1fx less%n",
+                                oc / 100.0, dc / 100.0, (double) dc / oc);
+                    }
                 }
                 System.out.printf("peak heap used: %d MB (max heap %d MB)%n", peakHeap() / (1024 * 1024),
                         Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -207,6 +226,69 @@ public final class CatalogBench {
             throw new IllegalStateException("pg_dump failed: " + new String(out, StandardCharsets.UTF_8));
         }
         return System.nanoTime() - t0;
+    }
+
+    /**
+     * CPU time in clock ticks (1/100 s) from /proc: the load-independent measure on a shared
+     * machine. The server's is its postmaster's reaped children plus its live ones.
+     */
+    private static long selfCpu() {
+        long[] f = stat("self");
+        return f == null ? 0 : f[13] + f[14];
+    }
+
+    private static long childrenCpu() {
+        long[] f = stat("self");
+        return f == null ? 0 : f[15] + f[16];
+    }
+
+    private static long serverCpu(long postmaster) {
+        if (postmaster <= 0) {
+            return 0;
+        }
+        long[] pm = stat(String.valueOf(postmaster));
+        long total = pm == null ? 0 : pm[13] + pm[14] + pm[15] + pm[16];
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        if (procs != null) {
+            for (java.io.File p : procs) {
+                long[] f = stat(p.getName());
+                if (f != null && f[3] == postmaster) {
+                    total += f[13] + f[14];
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Fields of /proc/PID/stat as numbers (index = field number - 1; the command name is skipped). */
+    private static long[] stat(String pid) {
+        try {
+            String s = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            long[] out = new long[rest.length + 2];
+            for (int i = 0; i < rest.length; i++) {
+                try {
+                    out[i + 2] = Long.parseLong(rest[i]);
+                } catch (NumberFormatException e) {
+                    out[i + 2] = 0;
+                }
+            }
+            return out;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The postmaster of the server holding {@code db}, if it runs on this machine and is visible. */
+    private static long postmasterPid(Target db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            long[] f = stat(String.valueOf(rs.getInt(1)));
+            return f == null ? -1 : f[3];
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** Heap still reachable after a full collection (outside the timed sections). */
