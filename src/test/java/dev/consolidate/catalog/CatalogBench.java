@@ -97,6 +97,8 @@ public final class CatalogBench {
                 Baseline baseline = null;
                 ScopedSnapshot scoped = null;
                 for (int i = 0; i < runs; i++) {
+                    long gc0 = gcMillis();
+                    long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                     long j0 = selfCpu();
                     long s0 = serverCpu(postmaster);
                     long c0 = j0 + s0;
@@ -113,15 +115,19 @@ public final class CatalogBench {
                     baseline = new BaselineWriter(Clock.systemUTC()).write(scoped, BaselineOptions.of("bench"));
                     long t2 = System.nanoTime();
                     ours.add(t2 - t0);
+                    Thread.sleep(500); // let the postmaster reap the sessions that just ended, and count them
                     long j1 = selfCpu();
                     long s1 = serverCpu(postmaster);
                     oursCpu.add(j1 + s1 - c0);
-                    System.out.printf("run %d: CPU seconds: this JVM %.1f, server %.1f%n", i + 1, (j1 - j0) / 100.0, (s1 - s0) / 100.0);
+                    System.out.printf("run %d: CPU seconds: this JVM %.1f (GC %.1f s, JIT %.1f s of it), server %.1f%n", i + 1,
+                            (j1 - j0) / 100.0, (gcMillis() - gc0) / 1000.0,
+                            (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1000.0, (s1 - s0) / 100.0);
                     System.out.printf("run %d: snapshot %d ms (%d objects), baseline %d ms (%d bytes); live heap with both: %d MB%n",
                             i + 1, (t1 - t0) / 1_000_000, snapshot.size(), (t2 - t1) / 1_000_000, baseline.sql().length(), liveHeapMb());
                     snapshot = null;
                     long d0 = childrenCpu() + serverCpu(postmaster);
                     long d = pgDump(db);
+                    Thread.sleep(500);
                     if (d >= 0) {
                         dumps.add(d);
                         dumpsCpu.add(childrenCpu() + serverCpu(postmaster) - d0);
@@ -289,6 +295,14 @@ public final class CatalogBench {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    private static long gcMillis() {
+        long t = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
     }
 
     /** Heap still reachable after a full collection (outside the timed sections). */

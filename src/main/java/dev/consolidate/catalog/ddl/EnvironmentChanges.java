@@ -324,7 +324,7 @@ final class EnvironmentChanges {
         ObjectNode before = b.deepCopy();
         before.remove(List.of("member_of", "settings", "database_settings"));
         if (!attrsOnly.equals(before)) {
-            sb.append("ALTER ROLE ").append(Sql.ident(name)).append(RoleWriter.attributes(a).replace(" LOGIN", " LOGIN")).append(";\n");
+            sb.append("ALTER ROLE ").append(Sql.ident(name)).append(RoleWriter.attributes(a)).append(";\n");
         }
         sb.append(roleSettings(name, WriterContext.texts(b.get("settings")), WriterContext.texts(a.get("settings")), false));
         sb.append(roleSettings(name, WriterContext.texts(b.get("database_settings")), WriterContext.texts(a.get("database_settings")), true));

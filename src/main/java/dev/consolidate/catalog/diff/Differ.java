@@ -12,7 +12,6 @@ import dev.consolidate.catalog.model.ObjectKind;
 import dev.consolidate.catalog.model.Snapshot;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +163,7 @@ public final class Differ {
 
     private static void renameInAcls(JsonNode node, String owner) {
         if (node instanceof ObjectNode o) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : o.properties()) {
                 if (f.getKey().equals("acl") && f.getValue().isArray()) {
                     ArrayNode renamed = JsonNodeFactory.instance.arrayNode();
                     List<String> items = new ArrayList<>();
