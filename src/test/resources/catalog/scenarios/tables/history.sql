@@ -64,7 +64,7 @@ create table shop.events_0 partition of shop.events for values with (modulus 2, 
 create table shop.events_1 partition of shop.events for values with (modulus 2, remainder 1);
 create index events_payload_idx on shop.events using gin (payload jsonb_path_ops);
 
-create unlogged table shop.cache (key text primary key, value bytea, expires_at timestamptz) with (autovacuum_enabled = false);
+create unlogged table shop.cache (key text primary key, value bytea constraint cache_value_present not null, expires_at timestamptz) with (autovacuum_enabled = false);
 create index cache_expires_idx on shop.cache using brin (expires_at) with (pages_per_range = 16);
 create index cache_key_hash on shop.cache using hash (key);
 

@@ -166,7 +166,9 @@ final class TableWriter implements ObjectWriter {
         if (c.has("default")) {
             sb.append(" DEFAULT ").append(c.get("default").asText());
         }
-        if (c.path("not_null").asBoolean()) {
+        if (c.has("not_null_name")) {
+            sb.append(" CONSTRAINT ").append(Sql.ident(c.get("not_null_name").asText())).append(" NOT NULL");
+        } else if (c.path("not_null").asBoolean()) {
             sb.append(" NOT NULL");
         }
         return sb.toString();

@@ -1,6 +1,6 @@
 -- Baseline written by consolidate from scenario tables.
 -- Generated at 2026-01-01T00:00:00Z from a catalog snapshot of PostgreSQL 15.14.
--- Source fingerprint: sha256:2caaecf2e2ccbb84cbd5a89ecad1d35ef8d78e52250771f78cf811abe73ca154
+-- Source fingerprint: sha256:d82aeb153b8438421e16953de7442234ca343dde2ef580f5eceb087d87d5f356
 -- Contents: 1 schemas, 1 extensions, 1 collations, 1 composite types, 2 sequences, 1 functions, 17 tables, 40 constraints, 19 indexes, 1 statistics objects.
 -- Runs on a database prepared like the source's environment (scope 'plain').
 
@@ -75,7 +75,7 @@ INHERITS (shop.audit);
 -- table shop.cache
 CREATE UNLOGGED TABLE shop.cache (
     key text NOT NULL,
-    value bytea,
+    value bytea NOT NULL,
     expires_at timestamp with time zone
 )
 WITH (autovacuum_enabled=false);
