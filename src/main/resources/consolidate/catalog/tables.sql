@@ -1,7 +1,14 @@
 -- Ordinary and partitioned tables with their columns in order. A partition lists all its columns
 -- (it is rebuilt as CREATE TABLE then ATTACH PARTITION); an inheritance child marks the columns it
 -- only inherits.
-WITH cols AS (
+WITH not_null AS (
+    -- PostgreSQL 18 keeps NOT NULL as constraints (none before), with the names shared in a schema
+    SELECT nn.conrelid, nn.conkey[1] AS attnum, nn.conname,
+           count(*) OVER (PARTITION BY nn.connamespace, nn.conname) > 1 AS shared
+    FROM pg_constraint nn
+    WHERE nn.contype = 'n'
+),
+cols AS (
     -- one pass over the columns of every table, grouped, rather than a subquery per table
     SELECT a.attrelid,
            jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
@@ -14,12 +21,12 @@ WITH cols AS (
                   || CASE WHEN a.attgenerated <> '' OR a.attidentity <> '' OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation)
                               OR a.attstorage <> t.typstorage OR a.attcompression <> '' OR a.attstattarget >= 0
                               OR a.attoptions IS NOT NULL OR a.attacl IS NOT NULL OR (NOT r.relispartition AND NOT a.attislocal)
-                              OR (a.attnotnull AND (nn.conname <> r.relname || '_' || a.attname || '_not_null' OR nn_shared.oid IS NOT NULL))
+                              OR (a.attnotnull AND (nn.conname <> r.relname || '_' || a.attname || '_not_null' OR nn.shared))
                      THEN jsonb_build_object(
                       -- PostgreSQL 18 names NOT NULL constraints; a name is kept unless it is the default and no
                       -- other constraint of the schema bears it (the default depends on what exists when it is chosen)
                       'not_null_name', CASE WHEN a.attnotnull AND (nn.conname <> r.relname || '_' || a.attname || '_not_null'
-                                                                   OR nn_shared.oid IS NOT NULL) THEN nn.conname END,
+                                                                   OR nn.shared) THEN nn.conname END,
                       'generated', CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END,
                       'expression', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
                       'identity', CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END,
@@ -53,10 +60,7 @@ WITH cols AS (
     JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_description cd ON cd.objoid = a.attrelid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
-    LEFT JOIN pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey[1] = a.attnum
-    LEFT JOIN LATERAL (SELECT o.oid FROM pg_constraint o
-                       WHERE nn.oid IS NOT NULL AND o.conname = nn.conname AND o.connamespace = nn.connamespace AND o.oid <> nn.oid
-                       LIMIT 1) nn_shared ON true
+    LEFT JOIN not_null nn ON nn.conrelid = a.attrelid AND nn.attnum = a.attnum
     WHERE a.attnum > 0 AND NOT a.attisdropped
       AND rn.nspname !~ '^pg_' AND rn.nspname <> 'information_schema'
     GROUP BY a.attrelid
