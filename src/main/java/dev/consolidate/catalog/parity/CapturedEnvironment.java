@@ -3,7 +3,6 @@ package dev.consolidate.catalog.parity;
 import dev.consolidate.catalog.model.Snapshot;
 import dev.consolidate.catalog.scope.Scope;
 import dev.consolidate.replay.Environment;
-import dev.consolidate.replay.Profile;
 import java.util.TreeSet;
 
 /**
@@ -15,10 +14,6 @@ public record CapturedEnvironment(Environment environment, Snapshot snapshot) {
     /** The scope a history replayed on this environment is read with. */
     public Scope scope() {
         String profile = environment.profile() == null ? "plain" : environment.profile();
-        TreeSet<String> platformRoles = new TreeSet<>();
-        if (environment.profile() != null) {
-            platformRoles.addAll(Profile.named(environment.profile()).roles());
-        }
-        return new Scope(profile, snapshot, new TreeSet<>(environment.managedSchemas()), new TreeSet<>(), platformRoles);
+        return new Scope(profile, snapshot, new TreeSet<>(environment.managedSchemas()), new TreeSet<>(), Scope.profileRoles(profile));
     }
 }

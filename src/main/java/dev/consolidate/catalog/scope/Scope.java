@@ -4,6 +4,7 @@ import dev.consolidate.catalog.model.CatalogObject;
 import dev.consolidate.catalog.model.ObjectKey;
 import dev.consolidate.catalog.model.ObjectKind;
 import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.replay.Profile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,9 +46,14 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
         platformRoles = new TreeSet<>(platformRoles);
     }
 
-    /** A scope that lists every role its objects refer to. */
+    /** A scope whose platform roles are those of the profile it names (none for any other name). */
     public Scope(String profile, Snapshot environment, SortedSet<String> platformSchemas, SortedSet<String> excludedTables) {
-        this(profile, environment, platformSchemas, excludedTables, new TreeSet<>());
+        this(profile, environment, platformSchemas, excludedTables, profileRoles(profile));
+    }
+
+    /** The roles a platform profile of that name brings, so a scope saved without them reads back the same. */
+    public static SortedSet<String> profileRoles(String profile) {
+        return profile != null && Profile.NAMES.contains(profile) ? new TreeSet<>(Profile.named(profile).roles()) : new TreeSet<>();
     }
 
     /** Every non-system schema; the environment is usually a freshly created database. */
@@ -56,7 +62,7 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
     }
 
     public static Scope supabase(Snapshot environment) {
-        return new Scope("supabase", environment, new TreeSet<>(SUPABASE_SCHEMAS), new TreeSet<>(), new TreeSet<>());
+        return new Scope("supabase", environment, new TreeSet<>(SUPABASE_SCHEMAS), new TreeSet<>(), profileRoles("supabase"));
     }
 
     /** The same scope also leaving out these tables ("schema.table", unquoted), e.g. history tables. */
@@ -78,14 +84,15 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
             if (onExcludedTable(o.key())) {
                 continue;
             }
+            // the platform's roles are the platform's, however another cluster made them
+            if (o.kind() == ObjectKind.ROLE && platformRoles.contains(o.key().name())) {
+                continue;
+            }
             CatalogObject before = environment.get(o.key()).orElse(null);
             if (before != null) {
                 if (!before.hash().equals(o.hash())) {
                     kept.add(o);
                 }
-                continue;
-            }
-            if (o.kind() == ObjectKind.ROLE && platformRoles.contains(o.key().name())) {
                 continue;
             }
             String schema = o.key().schema();
