@@ -92,7 +92,7 @@ public final class Main {
         for (Mode mode : Mode.values()) {
             m.put(mode, new NotAvailableYet(mode));
         }
-        Clock clock = Clock.systemUTC();
+        Clock clock = dev.consolidate.steps.PinnedClock.fromEnvironment(env);
         SqlSplitter splitter = new SqlSplitter();
         ProductionOpener production = new ProductionOpener(new ConnectionResolver(env, Path.of(System.getProperty("user.home"))), clock);
         Replayer replayer = new Replayer(splitter, clock);

@@ -16,7 +16,8 @@ import org.springframework.batch.repeat.RepeatStatus;
 /**
  * Runs a protocol step forwards ({@link ProtocolStep#execute}) or backwards
  * ({@link ProtocolStep#compensate}) as a Spring Batch tasklet. Forwards, MORE becomes CONTINUABLE:
- * each unit is a checkpoint.
+ * each unit is a checkpoint. Each call first passes the fault point {@code <step>:start} (or
+ * {@code undo-<step>:start}).
  */
 final class ProtocolTasklet implements Tasklet {
     private final ProtocolStep step;
@@ -41,6 +42,9 @@ final class ProtocolTasklet implements Tasklet {
         StepExecution se = chunkContext.getStepContext().getStepExecution();
         JobStepContext ctx = new JobStepContext(new ExecutionContextJournal(se, repository), forwardJournals, faultHook,
                 progress, step.name().id());
+        // Every step, forwards and backwards, can be killed before it does anything ("baseline:start",
+        // "undo-archive:start"); the steps name their own points inside.
+        ctx.faultPoint((undo ? "undo-" : "") + step.name().id() + ":start");
         if (undo) {
             step.compensate(ctx);
             return RepeatStatus.FINISHED;

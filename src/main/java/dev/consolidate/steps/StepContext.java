@@ -16,7 +16,10 @@ public interface StepContext {
      */
     Journal journalOf(StepName step);
 
-    /** Test-only crash point: halts the JVM like SIGKILL when CONSOLIDATE_FAULT names this point. */
+    /**
+     * Test-only crash point: halts the JVM like SIGKILL when CONSOLIDATE_FAULT names this point, or
+     * throws {@link FaultHook.NoSpace} when it names {@code <point>=enospc}.
+     */
     void faultPoint(String point);
 
     /** Reports progress within the step (file n of N). */
