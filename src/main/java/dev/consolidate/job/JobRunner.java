@@ -8,7 +8,9 @@ import dev.consolidate.steps.ProtocolStep;
 import dev.consolidate.steps.StepName;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -232,15 +234,18 @@ public final class JobRunner {
                 .tasklet(tasklet, new ResourcelessTransactionManager())
                 .allowStartIfComplete(everyRun)
                 .listener(new StepExecutionListener() {
+                    // Timed here on the run's clock: Spring Batch stamps its own times in the system's time zone.
+                    private Instant started;
+
                     @Override
                     public void beforeStep(StepExecution stepExecution) {
+                        started = clock.instant();
                         progress.stepStarted(number, total, name, undo);
                     }
 
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
-                        LocalDateTime start = stepExecution.getStartTime();
-                        Duration took = start == null ? Duration.ZERO : Duration.between(start, LocalDateTime.now(clock));
+                        Duration took = started == null ? Duration.ZERO : Duration.between(started, clock.instant());
                         progress.stepFinished(name, stepExecution.getStatus().toString(), took);
                         return null;
                     }
@@ -278,7 +283,8 @@ public final class JobRunner {
         if (!execution.getStatus().isRunning()) {
             return;
         }
-        LocalDateTime now = LocalDateTime.now(clock);
+        // In the time zone Spring Batch stamps its own start and end times in.
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
         ExitStatus interrupted = ExitStatus.FAILED.addExitDescription("interrupted: the process ended without finishing this step");
         for (StepExecution s : execution.getStepExecutions()) {
             if (s.getStatus().isRunning()) {
