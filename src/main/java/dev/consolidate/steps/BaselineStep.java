@@ -32,6 +32,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,16 +55,14 @@ public final class BaselineStep implements ProtocolStep {
     private final ToolRegistry tools;
     private final ProductionSource production;
     private final DriftCheck drift;
-    private final BaselineWriter writer;
     private final HistoryStatements history;
 
-    public BaselineStep(RunInputs in, ToolRegistry tools, ProductionSource production, DriftCheck drift, BaselineWriter writer,
+    public BaselineStep(RunInputs in, ToolRegistry tools, ProductionSource production, DriftCheck drift,
                         HistoryStatements history) {
         this.in = in;
         this.tools = tools;
         this.production = production;
         this.drift = drift;
-        this.writer = writer;
         this.history = history;
     }
 
@@ -97,7 +99,7 @@ public final class BaselineStep implements ProtocolStep {
         if (plan.project().noOwner()) {
             options = options.withoutOwners();
         }
-        Baseline baseline = writer.write(scoped, options);
+        Baseline baseline = writer(j).write(scoped, options);
         ToolAdapter targetTool = tools.adapter(plan.project().targetTool());
         byte[] bytes = targetTool.baselineFileText(baseline.sql()).getBytes(StandardCharsets.UTF_8);
         String sha = Sha256.hex(bytes);
@@ -129,9 +131,16 @@ public final class BaselineStep implements ProtocolStep {
             j.record("writing", "yes");
             ctx.faultPoint("baseline:before-write");
             try {
-                AtomicFiles.write(target, bytes);
-            } catch (IOException e) {
-                throw Problem.stepFailed("Could not write the baseline " + plan.baseline().path() + ": " + e.getMessage())
+                AtomicFiles.write(target, out -> {
+                    // Written in two halves so that a test can crash or fill the disk half-way.
+                    int half = bytes.length / 2;
+                    out.write(bytes, 0, half);
+                    ctx.faultPoint("baseline:writing");
+                    out.write(bytes, half, bytes.length - half);
+                }, false);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                String reason = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+                throw Problem.stepFailed("Could not write the baseline " + plan.baseline().path() + ": " + reason)
                         .why("The baseline is written to a temporary file first and renamed into place; the write failed.")
                         .fix("Free space or fix the folder's permissions, then run --resume.")
                         .state("No baseline file was left behind (the temporary file was removed); production is untouched.")
@@ -186,6 +195,20 @@ public final class BaselineStep implements ProtocolStep {
     /** The carried data as the baseline step writes it beside the baseline; absent when nothing is carried. */
     public static Path dataFile(RunInputs in) {
         return in.runFolder().artifacts().resolve(DATA);
+    }
+
+    /**
+     * The writer, its clock fixed at the time this step first ran: the baseline's header names that
+     * time, and a resumed run must produce the same bytes (the file may already be written, and the
+     * history change saved from those bytes).
+     */
+    private BaselineWriter writer(Journal j) {
+        String at = j.get("generatedAt").orElseGet(() -> {
+            String now = in.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+            j.record("generatedAt", now);
+            return now;
+        });
+        return new BaselineWriter(Clock.fixed(Instant.parse(at), ZoneOffset.UTC));
     }
 
     private Snapshot sourceSnapshot(Scope scope) {
@@ -245,6 +268,8 @@ public final class BaselineStep implements ProtocolStep {
         }
         BesideBaseline.undo(forward, in.projectRoot());
         Path target = in.projectRoot().resolve(forward.get("path").get());
+        // A run killed while writing leaves the temporary sibling, never a half baseline.
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + AtomicFiles.TEMP_SUFFIX));
         if (Files.exists(target)) {
             String sha = forward.get("sha256").orElse("");
             if (!Sha256.ofFile(target).equals(sha)) {

@@ -2,7 +2,6 @@ package dev.consolidate.steps;
 
 import dev.consolidate.carry.DataProof;
 import dev.consolidate.carry.HistoryStatements;
-import dev.consolidate.catalog.ddl.BaselineWriter;
 import dev.consolidate.catalog.parity.BaselineApplier;
 import dev.consolidate.catalog.parity.EnvironmentCapture;
 import dev.consolidate.catalog.parity.ParityCheck;
@@ -40,14 +39,14 @@ public final class ProtocolSteps {
         EnvironmentSpec environment = environment(in);
 
         List<ProtocolStep> steps = new ArrayList<>();
-        steps.add(new PreflightStep(in, new Planner(tools, splitter, in.clock()), tools, production));
+        steps.add(new PreflightStep(in, new Planner(tools, splitter, in.clock()), production));
         EnvironmentCapture capture = new EnvironmentCapture(setup, reader);
         steps.add(new BackupStep(in, tools, production, scratch, capture, reader));
         HistoryStatements statements = new HistoryStatements(new MigrationPreparer(splitter));
         CarriedRows carried = new CarriedRows(new DataProof(setup, new BaselineApplier(splitter), splitter), statements);
         steps.add(new ReplayStep(in, tools, replayer, new ReplayedCatalog(replayer, capture, reader),
                 scratch, environment, historyTables(plan), carried));
-        steps.add(new BaselineStep(in, tools, production, drift, new BaselineWriter(in.clock()), statements));
+        steps.add(new BaselineStep(in, tools, production, drift, statements));
         steps.add(new ParityStep(in, scratch, new ParityCheck(setup, new BaselineApplier(splitter), reader), drift, production,
                 environment, carried));
         steps.add(new ArchiveStep(in));
