@@ -11,6 +11,7 @@ import dev.consolidate.history.ToolAdapter;
 import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.plan.Plan;
 import dev.consolidate.plan.ProductionSource;
+import dev.consolidate.plan.StalePlan;
 import dev.consolidate.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,12 +89,20 @@ public final class HistoryStep implements ProtocolStep {
                 s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
                 s.execute("SET LOCAL statement_timeout = '" + STATEMENT_TIMEOUT + "'");
             }
+            if (exists(c, change)) {
+                // Nobody writes the table between our check of its rows and our commit.
+                try (Statement s = c.createStatement()) {
+                    s.execute("LOCK TABLE " + change.table().qualified() + " IN SHARE ROW EXCLUSIVE MODE");
+                }
+            }
             HistorySnapshot before = target.readHistory(c, change.table());
             if (applied(c, change)) {
                 c.rollback();
                 j.record("committed", "found applied (the run stopped after its commit)");
+                j.record("described", String.join(" ", change.description()));
                 return Progress.DONE;
             }
+            refuseChangedRows(before);
             if (!Files.exists(beforeFile(in))) {
                 Files.createDirectories(beforeFile(in).getParent());
                 AtomicFiles.writeString(restoreFile(in), restoreJson(change));
@@ -115,12 +124,15 @@ public final class HistoryStep implements ProtocolStep {
                             .state("The transaction was rolled back: production's history table is unchanged.")
                             .build();
                 }
-                c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                // Rolled back for certain: nothing of ours is in the table, so an undo must leave it alone.
+                j.forget("applying");
                 throw e instanceof Problem p ? p.withState("The transaction was rolled back: production's history table is "
                         + "unchanged. " + (p.state() == null ? "" : p.state())) : failed(e);
             }
+            // A failing commit may still have committed: "applying" stays, and --resume or --rollback finds out.
+            c.commit();
         }
         ctx.faultPoint("history:committed");
         j.record("committed", in.clock().instant().toString());
@@ -138,6 +150,29 @@ public final class HistoryStep implements ProtocolStep {
                 .state("The transaction was rolled back: production's history table is unchanged.")
                 .cause(e)
                 .build();
+    }
+
+    /**
+     * The rows must still be those the plan read: the change was decided from them, and a row
+     * someone added, edited or removed since (a deploy, a hand edit) would be overwritten or lost.
+     * Compared where the plan read the same table (not when converting to another tool's table).
+     */
+    private void refuseChangedRows(HistorySnapshot now) {
+        Plan plan = in.plan();
+        if (!plan.project().targetTool().equals(plan.project().tool())) {
+            return;
+        }
+        List<String> changed = StalePlan.rowDifferences(plan, now);
+        if (!changed.isEmpty()) {
+            throw Problem.precondition("The history table " + now.table() + " in production changed since the plan was made:\n  "
+                            + String.join("\n  ", changed))
+                    .why("The history step writes the baseline's row over exactly the rows the plan read; someone ran the "
+                            + "migration tool or edited the table since.")
+                    .fix("Undo this run with --rollback and plan again (the new rows are then part of the plan); or, if the "
+                            + "change was a mistake, put the rows back as they were and run --resume.")
+                    .state("Nothing was written to the history table (the transaction was rolled back).")
+                    .build();
+        }
     }
 
     /** Whether the change is in the table already: every row written is there, no row retired is. */
@@ -197,7 +232,7 @@ public final class HistoryStep implements ProtocolStep {
 
     @Override
     public void compensate(StepContext ctx) throws Exception {
-        if (!Files.exists(BaselineStep.changeFile(in)) || ctx.journalOf(name()).get("table").isEmpty()) {
+        if (!Files.exists(BaselineStep.changeFile(in)) || !mayHaveWritten(ctx.journalOf(name()))) {
             return;
         }
         HistoryChange change = BaselineStep.readChange(in);
@@ -227,6 +262,15 @@ public final class HistoryStep implements ProtocolStep {
         ctx.journal().record("undone", in.clock().instant().toString());
     }
 
+    /**
+     * Whether a transaction of ours may have committed: one reached its writes ("applying" is
+     * forgotten when it was rolled back) or the step completed. Otherwise the table holds nothing of
+     * ours, and an undo must not touch rows others may have changed since.
+     */
+    private static boolean mayHaveWritten(Journal forward) {
+        return forward.get("table").isPresent() && (forward.get("applying").isPresent() || forward.get("committed").isPresent());
+    }
+
     @Override
     public String describeDone(StepContext ctx) {
         Journal j = ctx.journalOf(name());
@@ -235,7 +279,11 @@ public final class HistoryStep implements ProtocolStep {
 
     @Override
     public String describeUndo(StepContext ctx) {
-        return ctx.journalOf(name()).get("table").map(t -> "In one transaction in production: deletes the rows this run wrote to "
+        Journal j = ctx.journalOf(name());
+        if (j.get("table").isPresent() && !mayHaveWritten(j)) {
+            return "Nothing to undo: no row was written to " + j.get("table").get() + ".";
+        }
+        return j.get("table").map(t -> "In one transaction in production: deletes the rows this run wrote to "
                 + t + " and puts back every retired row exactly as saved in the run folder (" + BEFORE
                 + "), then checks the table equals what it was before.").orElse("Nothing to undo.");
     }
@@ -247,7 +295,7 @@ public final class HistoryStep implements ProtocolStep {
      */
     @Override
     public List<String> manualUndo(StepContext ctx) {
-        if (ctx.journalOf(name()).get("table").isEmpty() || !Files.exists(BaselineStep.changeFile(in))) {
+        if (!mayHaveWritten(ctx.journalOf(name())) || !Files.exists(BaselineStep.changeFile(in))) {
             return List.of();
         }
         try {

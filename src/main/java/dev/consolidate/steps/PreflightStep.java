@@ -1,9 +1,5 @@
 package dev.consolidate.steps;
 
-import dev.consolidate.history.HistorySnapshot;
-import dev.consolidate.history.HistoryTable;
-import dev.consolidate.history.ToolAdapter;
-import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.plan.Plan;
 import dev.consolidate.plan.PlanSettings;
 import dev.consolidate.plan.Planner;
@@ -13,8 +9,6 @@ import dev.consolidate.fs.Sha256;
 import dev.consolidate.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,18 +16,16 @@ import java.util.List;
  * Step 1. Runs at the start of every execute and resume (the run lock itself is taken around the
  * whole run): the first time, re-computes the plan's fingerprint from the files and production's
  * history rows and refuses a stale plan; on a resume, re-checks what the steps still to come rely
- * on (files not yet archived, history rows not yet rewritten).
+ * on (files not yet archived; the history step re-checks the rows itself).
  */
 public final class PreflightStep implements ProtocolStep {
     private final RunInputs in;
     private final Planner planner;
-    private final ToolRegistry tools;
     private final ProductionSource production;
 
-    public PreflightStep(RunInputs in, Planner planner, ToolRegistry tools, ProductionSource production) {
+    public PreflightStep(RunInputs in, Planner planner, ProductionSource production) {
         this.in = in;
         this.planner = planner;
-        this.tools = tools;
         this.production = production;
     }
 
@@ -60,12 +52,11 @@ public final class PreflightStep implements ProtocolStep {
                         "Nothing was changed.");
             }
         } else {
+            // The history rows are re-checked by the history step itself, inside the transaction that
+            // writes them (a resume may find them already written by the run it continues).
             List<String> changed = new ArrayList<>();
             if (ctx.journalOf(StepName.ARCHIVE).entries().isEmpty()) {
                 changed.addAll(changedFiles(plan));
-            }
-            if (ctx.journalOf(StepName.HISTORY).get("committed").isEmpty()) {
-                changed.addAll(changedRows(plan));
             }
             if (!changed.isEmpty()) {
                 throw StalePlan.problem(plan, changed, "Steps completed so far are kept; nothing more was changed. "
@@ -103,18 +94,6 @@ public final class PreflightStep implements ProtocolStep {
         return out;
     }
 
-    private List<String> changedRows(Plan plan) throws SQLException {
-        ToolAdapter source = tools.adapter(plan.project().tool());
-        if (source.defaultHistoryTable().isEmpty()) {
-            return List.of();
-        }
-        HistoryTable table = source.defaultHistoryTable().get();
-        try (Connection c = production.access().openReadOnly()) {
-            HistorySnapshot h = source.readHistory(c, table);
-            return StalePlan.rowDifferences(plan, h);
-        }
-    }
-
     @Override
     public void compensate(StepContext ctx) {
         // It only checked; the run lock is released when each run ends.
@@ -122,8 +101,10 @@ public final class PreflightStep implements ProtocolStep {
 
     @Override
     public String describeDone(StepContext ctx) {
+        // The mode (first check or re-check on resume) stays in the journal: what this says goes into
+        // ROLLBACK.md, which must not depend on how often the run was resumed.
         return ctx.journalOf(name()).get("checkedAt").map(t -> "Checked the plan against the project and production at " + t
-                + " (" + ctx.journalOf(name()).get("mode").orElse("") + ").").orElse("");
+                + ".").orElse("");
     }
 
     @Override
