@@ -1,5 +1,8 @@
 package dev.consolidate.steps;
 
+import dev.consolidate.archive.ArchiveFolderCheck;
+import dev.consolidate.archive.ArchiveLayout;
+import dev.consolidate.history.Tool;
 import dev.consolidate.plan.Plan;
 import dev.consolidate.plan.PlanSettings;
 import dev.consolidate.plan.Planner;
@@ -51,6 +54,7 @@ public final class PreflightStep implements ProtocolStep {
                 throw StalePlan.problem(plan, StalePlan.differences(plan, now.migrations().migrations(), now.sourceHistory()),
                         "Nothing was changed.");
             }
+            refuseOccupiedArchiveFolder(plan, "Nothing was changed.");
         } else {
             // The history rows are re-checked by the history step itself, inside the transaction that
             // writes them (a resume may find them already written by the run it continues).
@@ -61,6 +65,9 @@ public final class PreflightStep implements ProtocolStep {
             if (!changed.isEmpty()) {
                 throw StalePlan.problem(plan, changed, "Steps completed so far are kept; nothing more was changed. "
                         + "Undo them with --rollback, then plan again.");
+            }
+            if (ctx.journalOf(StepName.ARCHIVE).entries().isEmpty()) {
+                refuseOccupiedArchiveFolder(plan, "Steps completed so far are kept; nothing more was changed.");
             }
         }
         ctx.journal().record("checkedAt", in.clock().instant().toString());
@@ -77,6 +84,20 @@ public final class PreflightStep implements ProtocolStep {
                     .fix("Run from " + planned + " (or --dir " + planned + "), or plan this project with consolidate --plan.")
                     .state("Nothing was changed.")
                     .build();
+        }
+    }
+
+    /**
+     * The archive step refuses a folder holding files this plan did not put there; checked here as
+     * well, so that the run stops before the backup, the replay and the baseline, not after them.
+     */
+    private void refuseOccupiedArchiveFolder(Plan plan, String state) {
+        ArchiveLayout layout = new ArchiveLayout(in.projectRoot(), Tool.fromCliName(plan.project().tool()),
+                plan.project().folder(), plan.archive().folder());
+        try {
+            ArchiveFolderCheck.inspect(layout, plan.planId());
+        } catch (Problem p) {
+            throw p.withState(state);
         }
     }
 
