@@ -301,7 +301,9 @@ public final class BaselineStep implements ProtocolStep {
     @Override
     public String describeDone(StepContext ctx) {
         Journal j = ctx.journalOf(name());
-        return j.get("path").map(p -> "Wrote the baseline " + p + " (" + j.get("bytes").orElse("?") + " bytes, "
+        // "written" is recorded once the file is in place; before that the step failed or was stopped on the way
+        String verb = j.get("written").isPresent() ? "Wrote" : "Began writing, and did not finish,";
+        return j.get("path").map(p -> verb + " the baseline " + p + " (" + j.get("bytes").orElse("?") + " bytes, "
                 + j.get("objects").orElse("?") + " objects, SHA-256 " + j.get("sha256").orElse("?") + ")"
                 + (BesideBaseline.written(j).isEmpty() ? "" : " and beside it " + String.join(", ", BesideBaseline.written(j)))
                 + ".").orElse("");
@@ -311,7 +313,8 @@ public final class BaselineStep implements ProtocolStep {
     public String describeUndo(StepContext ctx) {
         List<String> beside = BesideBaseline.written(ctx.journalOf(name()));
         return ctx.journalOf(name()).get("path").map(p -> "Deletes " + p + (beside.isEmpty() ? "" : " and " + String.join(", ", beside))
-                + " if still the files this run wrote (same SHA-256); an edited file is left alone and reported.")
+                + (beside.isEmpty() ? " if it is still the file this run wrote" : " if they are still the files this run wrote")
+                + " (same SHA-256); an edited file is left alone and reported.")
                 .orElse("Nothing to undo.");
     }
 
