@@ -10,11 +10,10 @@ import dev.consolidate.catalog.parity.BaselineApplier;
 import dev.consolidate.history.Tool;
 import dev.consolidate.replay.EnvironmentSetup;
 import dev.consolidate.replay.EnvironmentSpec;
-import dev.consolidate.scratch.BundledPostgres;
-import dev.consolidate.scratch.EmbeddedScratchServer;
 import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.sql.SqlSplitter;
 import dev.consolidate.testsupport.CommandLine;
+import dev.consolidate.testsupport.JobStandIn;
 import dev.consolidate.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,9 +113,7 @@ class PlatformPrivilegesExecuteTest {
         assertTrue(compared.stream().anyMatch(o -> o.startsWith("default privileges")), compared.toString());
 
         Map<String, String> production;
-        try (EmbeddedScratchServer s = EmbeddedScratchServer.start(BundledPostgres.defaultMajor(),
-                project.resolve(".consolidate/production-standin/pgdata"));
-             ScratchDatabase db = s.keptDatabase("production"); Connection c = db.connect()) {
+        try (JobStandIn s = JobStandIn.open(project); Connection c = s.db().connect()) {
             production = facts(c);
             assertEquals("20250102000000 consolidated_baseline true", lines(c, "SELECT version || ' ' || name || ' '"
                     + " || (array_to_string(statements, ';\n') LIKE '%CREATE POLICY \"avatar upload\" ON storage.objects%')"

@@ -11,11 +11,9 @@ import dev.consolidate.fs.Sha256;
 import dev.consolidate.history.HistorySnapshot;
 import dev.consolidate.history.HistoryTable;
 import dev.consolidate.history.PrismaAdapter;
-import dev.consolidate.scratch.BundledPostgres;
-import dev.consolidate.scratch.EmbeddedScratchServer;
-import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.testsupport.Catalogs;
 import dev.consolidate.testsupport.CommandLine;
+import dev.consolidate.testsupport.JobStandIn;
 import dev.consolidate.testsupport.ProjectRoot;
 import dev.consolidate.testsupport.TestPostgres;
 import java.nio.file.Files;
@@ -63,7 +61,7 @@ class Seed004ConversionJobTest {
         assertEquals("prisma", p.path("project").path("targetTool").asText());
         assertEquals(LEGACY, p.path("project").path("targetFolder").asText());
         String catalogBefore;
-        try (Standin s = Standin.open(dir); Connection c = s.db.connect()) {
+        try (JobStandIn s = JobStandIn.open(dir); Connection c = s.db().connect()) {
             assertNull(regclass(c, "public._prisma_migrations"), "the plain folder left no history table");
             catalogBefore = Catalogs.fingerprint(c);
         }
@@ -111,7 +109,7 @@ class Seed004ConversionJobTest {
                 + " (compared: code, name, default_points)"), parityMd);
         assertTrue(parityMd.contains("badges: 4 rows, equal to the history's"), parityMd);
 
-        try (Standin s = Standin.open(dir); Connection c = s.db.connect()) {
+        try (JobStandIn s = JobStandIn.open(dir); Connection c = s.db().connect()) {
             HistoryTable table = new HistoryTable("public", "_prisma_migrations");
             PrismaAdapter prisma = new PrismaAdapter();
             HistorySnapshot history = prisma.readHistory(c, table);
@@ -133,7 +131,7 @@ class Seed004ConversionJobTest {
         CommandLine.Run rollback = run(job, dir, "--rollback", "--yes");
         assertEquals(0, rollback.exitCode(), rollback.all());
         assertEquals(before, files(dir), "every file is back, byte for byte, and nothing else is left");
-        try (Standin s = Standin.open(dir); Connection c = s.db.connect()) {
+        try (JobStandIn s = JobStandIn.open(dir); Connection c = s.db().connect()) {
             assertNull(regclass(c, "public._prisma_migrations"), "undo drops the table the run created");
             assertEquals(catalogBefore, Catalogs.fingerprint(c), "production's schema is as it was");
         }
@@ -175,20 +173,6 @@ class Seed004ConversionJobTest {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    /** The job's production stand-in, started on its data folder between runs of the command. */
-    private record Standin(EmbeddedScratchServer server, ScratchDatabase db) implements AutoCloseable {
-        static Standin open(Path dir) {
-            EmbeddedScratchServer s = EmbeddedScratchServer.start(BundledPostgres.defaultMajor(),
-                    dir.resolve(".consolidate/production-standin/pgdata"));
-            return new Standin(s, s.keptDatabase("production"));
-        }
-
-        @Override
-        public void close() {
-            server.close();
         }
     }
 }
