@@ -129,6 +129,9 @@ public final class ConsolidateCommand {
     @Option(names = "--baseline-name", order = 30, paramLabel = "NAME", description = "Name for the baseline migration (default: the tool's rule). Example: --baseline-name consolidated_baseline")
     String baselineName;
 
+    @Option(names = "--data-as-migration", order = 32, description = "With --plan: carry the history's data statements as a second migration the history step records as applied (supabase, prisma, dbmate), instead of a file the tool does not run.")
+    Boolean dataAsMigration;
+
     @Option(names = "--no-replay", order = 31, description = "With --plan: do not replay into scratch (faster; extension availability, replay errors and drift are then found by --execute).")
     Boolean noReplay;
 

@@ -62,6 +62,9 @@ final class SettingsFactory {
         if (c.emitVerifySql != null && mode != Mode.CHECK) {
             throw onlyWith("--emit-verify-sql", "--check");
         }
+        if (Boolean.TRUE.equals(c.dataAsMigration) && mode != Mode.PLAN) {
+            throw onlyWith("--data-as-migration", "--plan");
+        }
         if (Boolean.TRUE.equals(c.noReplay) && mode != Mode.PLAN) {
             throw onlyWith("--no-replay", "--plan");
         }
@@ -110,7 +113,8 @@ final class SettingsFactory {
                 c.modes.restore,
                 bool(c.noReplay, job, "no-replay"),
                 job == null || job.get("copy-from") == null ? null : Path.of(job.get("copy-from")),
-                c.job);
+                c.job,
+                bool(c.dataAsMigration, job, "data-as-migration"));
     }
 
     private static String str(String cli, JobFile job, String key, String dflt) {

@@ -66,12 +66,24 @@ public record Plan(
      * @param sessionSettings session settings for replay
      * @param baselineName    the user's baseline name, or null
      * @param noOwner         whether ownership is left out
+     * @param dataAsMigration whether carried data becomes a second migration marked applied (--data-as-migration)
      */
     @JsonPropertyOrder({"root", "tool", "folder", "chosenBy", "targetTool", "targetFolder", "profile", "bootstrap",
-        "bootstrapSha256", "sessionSettings", "baselineName", "noOwner"})
+        "bootstrapSha256", "sessionSettings", "baselineName", "noOwner", "dataAsMigration"})
     public record Project(String root, String tool, String folder, String chosenBy, String targetTool, String targetFolder,
                           String profile, String bootstrap, String bootstrapSha256, Map<String, String> sessionSettings,
-                          String baselineName, boolean noOwner) {
+                          String baselineName, boolean noOwner, boolean dataAsMigration) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Project {
+        }
+
+        /** A project whose carried data is a file the tool does not run. */
+        public Project(String root, String tool, String folder, String chosenBy, String targetTool, String targetFolder,
+                       String profile, String bootstrap, String bootstrapSha256, Map<String, String> sessionSettings,
+                       String baselineName, boolean noOwner) {
+            this(root, tool, folder, chosenBy, targetTool, targetFolder, profile, bootstrap, bootstrapSha256, sessionSettings,
+                    baselineName, noOwner, false);
+        }
     }
 
     /**

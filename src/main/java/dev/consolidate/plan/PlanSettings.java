@@ -47,6 +47,7 @@ public final class PlanSettings {
                 invocation.restoreBackup(),
                 invocation.noReplay(),
                 invocation.copyFrom(),
-                invocation.jobFile());
+                invocation.jobFile(),
+                p.dataAsMigration());
     }
 }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.consolidate.carry.DataFile;
 import dev.consolidate.fs.AtomicFiles;
-import dev.consolidate.history.Tool;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.report.Templates;
 import dev.consolidate.run.RunFolder;
@@ -112,7 +110,8 @@ public final class PlanWriter {
         v.put("hasData", !plan.dataStatements().isEmpty());
         v.put("hasReported", plan.dataStatements().stream().anyMatch(d -> !d.carried()));
         if (plan.dataStatements().stream().anyMatch(Plan.DataStatement::carried)) {
-            v.put("dataFile", DataFile.of(Tool.fromCliName(plan.project().targetTool()), plan.project().targetFolder()));
+            v.put("dataFile", PlannedDataFile.of(plan));
+            v.put("dataMigration", plan.project().dataAsMigration());
         }
         v.put("hasCode", !plan.codeMigrations().isEmpty());
         v.put("hasNotes", !plan.notes().isEmpty());

@@ -103,6 +103,9 @@ public final class Planner {
         HistorySnapshot forBaseline = targetHistory != null ? targetHistory
                 : HistorySnapshot.absent(new HistoryTable(null, "none"), facts.user(), false);
         BaselineIdentity baseline = target.baseline(new BaselineRequest(set, targetHistory, targetFolder, s.baselineName(), clock));
+        if (s.dataAsMigration()) {
+            DataFile.of(target.tool(), targetFolder, baseline, true);
+        }
         HistoryChange preview = target.defaultHistoryTable().isEmpty() ? null
                 : target.historyChange(new HistoryChangeRequest(baseline, new byte[0], set, forBaseline, clock,
                         new DeterministicIds("preview")));
@@ -168,7 +171,8 @@ public final class Planner {
             extraNotes = new ArrayList<>(extraNotes);
             extraNotes.add(data.size() + (data.size() == 1 ? " statement" : " statements")
                     + " in the history change rows (listed under \"Data statements\"): " + carried + " carried into "
-                    + DataFile.of(a.target().tool(), a.targetFolder()).path() + ", " + (data.size() - carried)
+                    + DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), s.dataAsMigration()).path() + ", "
+                    + (data.size() - carried)
                     + " reported; review whether new environments need those rows.");
         }
         TreeSet<String> notes = new TreeSet<>(a.notes());
@@ -183,12 +187,23 @@ public final class Planner {
                 hc.description(), a.sourceHistory() == null ? List.of() : retiredKeys(hc, a.sourceHistory(), a.targetHistory()),
                 List.of(a.baseline().version() + (a.baseline().name() == null ? "" : " " + a.baseline().name())
                         + " (checksum and statements from the baseline file)"));
+        DataFile dataFile = DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), s.dataAsMigration());
+        if (preview != null && dataFile.isMigration() && data.stream().anyMatch(Plan.DataStatement::carried)) {
+            BaselineIdentity m = dataFile.migration();
+            String row = m.version() + (m.name() == null || m.name().equals(m.version()) ? "" : " " + m.name());
+            List<String> description = new ArrayList<>(preview.description());
+            description.add("Insert the row of the data migration " + row + " the same way, so that production, which holds"
+                    + " its rows already, never runs it.");
+            List<String> write = new ArrayList<>(preview.write());
+            write.add(row + " (checksum and statements from the data file)");
+            preview = new Plan.HistoryChangePreview(preview.table(), description, preview.retire(), write);
+        }
         Plan.Project project = new Plan.Project(a.project().projectRoot().toString(), a.project().tool().cliName(),
                 a.migrations().folder(), a.project().how(), a.target().tool().cliName(), a.targetFolder(),
                 a.environment().profile().map(pr -> pr.name()).orElse("none"),
                 a.environment().bootstrap().map(b -> a.environment().bootstrapLabel()).orElse(null),
                 a.environment().bootstrap().map(b -> Sha256.ofFile(b)).orElse(null), s.sessionSettings(), s.baselineName(),
-                s.noOwner());
+                s.noOwner(), s.dataAsMigration());
         HistoryTable table = a.sourceHistory() == null ? null : a.sourceHistory().table();
         Plan.ProductionInfo prod = new Plan.ProductionInfo(production.access().spec().redacted(), a.serverVersion(),
                 table == null ? null : table.toString(), a.sourceHistory() != null && a.sourceHistory().present(),
@@ -239,6 +254,9 @@ public final class Planner {
         m.put("source", s.source());
         m.put("baselineName", s.baselineName());
         m.put("noOwner", Boolean.toString(s.noOwner()));
+        if (s.dataAsMigration()) {
+            m.put("dataAsMigration", "true");
+        }
         return m;
     }
 

@@ -29,7 +29,7 @@ public final class JobFile {
     static final Set<String> KEYS = Set.of("dir", "tool", "migrations", "db-url", "run-dir", "scratch", "profile",
             "bootstrap", "json", "verbose", "no-color", "yes", "source", "backup", "backup-ref", "pg-dump", "no-owner",
             "target-tool", "against", "against-tool", "emit-verify-sql", "baseline-name", "production",
-            "production-seed", "copy-from", "description", "no-replay");
+            "production-seed", "copy-from", "description", "no-replay", "data-as-migration");
 
     private final Path file;
     private final Map<String, String> values;

@@ -38,6 +38,7 @@ import java.util.Map;
  * @param noReplay        with --plan: skip the scratch replay
  * @param copyFrom        a project copied into dir when dir does not exist, else null
  * @param jobFile         the job file read, else null
+ * @param dataAsMigration carry the history's data statements as a second migration marked applied
  */
 public record Settings(
         Mode mode,
@@ -70,9 +71,22 @@ public record Settings(
         Path restoreBackup,
         boolean noReplay,
         Path copyFrom,
-        Path jobFile) {
+        Path jobFile,
+        boolean dataAsMigration) {
 
     public Settings {
         sessionSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sessionSettings));
+    }
+
+    /** Settings without --data-as-migration. */
+    public Settings(Mode mode, Path dir, String tool, Path migrations, String dbUrl, boolean productionStandIn,
+                    Path productionSeed, Path runDir, String scratch, String profile, Path bootstrap,
+                    Map<String, String> sessionSettings, boolean json, boolean verbose, boolean color, boolean yes,
+                    String source, String backup, String backupRef, boolean pgDump, String rollbackTo, boolean noOwner,
+                    String targetTool, Path against, String againstTool, Path emitVerifySql, String baselineName,
+                    Path restoreBackup, boolean noReplay, Path copyFrom, Path jobFile) {
+        this(mode, dir, tool, migrations, dbUrl, productionStandIn, productionSeed, runDir, scratch, profile, bootstrap,
+                sessionSettings, json, verbose, color, yes, source, backup, backupRef, pgDump, rollbackTo, noOwner, targetTool,
+                against, againstTool, emitVerifySql, baselineName, restoreBackup, noReplay, copyFrom, jobFile, false);
     }
 }

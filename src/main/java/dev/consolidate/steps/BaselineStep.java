@@ -2,6 +2,7 @@ package dev.consolidate.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consolidate.carry.DataFile;
+import dev.consolidate.carry.DataMigrationChange;
 import dev.consolidate.carry.DataFileText;
 import dev.consolidate.carry.HistoryStatement;
 import dev.consolidate.carry.HistoryStatements;
@@ -25,6 +26,7 @@ import dev.consolidate.history.MigrationSet;
 import dev.consolidate.history.ToolAdapter;
 import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.plan.Plan;
+import dev.consolidate.plan.PlannedDataFile;
 import dev.consolidate.plan.ProductionSource;
 import dev.consolidate.problem.Problem;
 import java.io.IOException;
@@ -104,11 +106,11 @@ public final class BaselineStep implements ProtocolStep {
         byte[] bytes = targetTool.baselineFileText(baseline.sql()).getBytes(StandardCharsets.UTF_8);
         String sha = Sha256.hex(bytes);
 
+        saveCarriedData(plan, targetTool);
         if (j.get("changeSaved").isEmpty()) {
             saveHistoryChange(plan, targetTool, bytes);
             j.record("changeSaved", "yes");
         }
-        saveCarriedData(plan, targetTool);
         j.record("path", plan.baseline().path());
         j.record("sha256", sha);
         j.record("bytes", Integer.toString(bytes.length));
@@ -161,8 +163,7 @@ public final class BaselineStep implements ProtocolStep {
             out.add(new BesideBaseline.Wanted(f.path(), f.text(), false));
         }
         if (Files.exists(dataFile(in))) {
-            out.add(new BesideBaseline.Wanted(DataFile.of(target.tool(), plan.project().targetFolder()).path(),
-                    Files.readString(dataFile(in)), true));
+            out.add(new BesideBaseline.Wanted(PlannedDataFile.of(plan).path(), Files.readString(dataFile(in)), true));
         }
         return out;
     }
@@ -187,9 +188,10 @@ public final class BaselineStep implements ProtocolStep {
         }
         MigrationSet source = tools.resolve(in.projectRoot(), plan.project().tool(), Path.of(plan.project().folder())).discover();
         List<HistoryStatement> statements = history.of(source).stream().filter(h -> carried.contains(h.location())).toList();
-        DataFile file = DataFile.of(target.tool(), plan.project().targetFolder());
+        DataFile file = PlannedDataFile.of(plan);
+        String text = DataFileText.of(file, plan.planId(), plan.baseline().path(), statements, reported);
         Files.createDirectories(dataFile(in).getParent());
-        AtomicFiles.writeString(dataFile(in), DataFileText.of(file, plan.planId(), plan.baseline().path(), statements, reported));
+        AtomicFiles.writeString(dataFile(in), file.isMigration() ? target.baselineFileText(text) : text);
     }
 
     /** The carried data as the baseline step writes it beside the baseline; absent when nothing is carried. */
@@ -235,8 +237,15 @@ public final class BaselineStep implements ProtocolStep {
         try (Connection c = production.access().openReadOnly()) {
             history = target.readHistory(c, target.defaultHistoryTable().get());
         }
+        DeterministicIds ids = new DeterministicIds(plan.planId());
         HistoryChange change = target.historyChange(new HistoryChangeRequest(plan.baseline(), baselineBytes, source, history,
-                in.clock(), new DeterministicIds(plan.planId())));
+                in.clock(), ids));
+        DataFile data = PlannedDataFile.of(plan);
+        if (data.isMigration() && Files.exists(dataFile(in))) {
+            HistoryChange dataChange = target.historyChange(new HistoryChangeRequest(data.migration(),
+                    Files.readAllBytes(dataFile(in)), source, history, in.clock(), ids));
+            change = DataMigrationChange.merge(change, dataChange, data);
+        }
         Files.createDirectories(changeFile(in).getParent());
         AtomicFiles.writeString(changeFile(in), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(change) + "\n");
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class BesideBaseline {
     private static final String PREFIX = "beside:";
+    private static final String DIR = "besideDir:";
 
     /**
      * @param path        relative to the project root
@@ -55,6 +56,14 @@ final class BesideBaseline {
                         .build();
             }
             j.record(key, sha);
+            List<Path> missing = new ArrayList<>();
+            for (Path p = target.getParent(); p != null && p.startsWith(root) && !Files.exists(p); p = p.getParent()) {
+                missing.add(0, p);
+            }
+            for (Path p : missing) {
+                j.record(DIR + root.relativize(p).toString().replace('\\', '/'), "created");
+                Files.createDirectory(p);
+            }
             AtomicFiles.write(target, bytes);
         }
     }
@@ -83,6 +92,19 @@ final class BesideBaseline {
                 continue;
             }
             Files.delete(target);
+        }
+        List<String> dirs = new ArrayList<>();
+        forward.entries().keySet().stream().filter(k -> k.startsWith(DIR)).forEach(k -> dirs.add(k.substring(DIR.length())));
+        dirs.sort(java.util.Comparator.comparing(String::length).reversed());
+        for (String d : dirs) {
+            Path p = root.resolve(d);
+            if (Files.isDirectory(p)) {
+                try (var entries = Files.list(p)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(p);
+                    }
+                }
+            }
         }
         if (!edited.isEmpty()) {
             throw Problem.manual("Files written beside the baseline were edited after they were written: "

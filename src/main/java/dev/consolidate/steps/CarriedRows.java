@@ -3,15 +3,14 @@ package dev.consolidate.steps;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consolidate.carry.CarriedTable;
-import dev.consolidate.carry.DataFile;
 import dev.consolidate.carry.DataProof;
 import dev.consolidate.carry.HistoryStatement;
 import dev.consolidate.carry.HistoryStatements;
 import dev.consolidate.drift.ReplayedCatalog;
 import dev.consolidate.fs.AtomicFiles;
 import dev.consolidate.history.MigrationSet;
-import dev.consolidate.history.Tool;
 import dev.consolidate.plan.Plan;
+import dev.consolidate.plan.PlannedDataFile;
 import dev.consolidate.replay.EnvironmentSpec;
 import dev.consolidate.scratch.ScratchServer;
 import java.io.IOException;
@@ -79,7 +78,7 @@ public final class CarriedRows {
         }
         List<CarriedTable> tables = JSON.readValue(rows.toFile(), new TypeReference<List<CarriedTable>>() { });
         Plan plan = in.plan();
-        String label = DataFile.of(Tool.fromCliName(plan.project().targetTool()), plan.project().targetFolder()).path();
+        String label = PlannedDataFile.of(plan).path();
         return Optional.of(proof.prove(server, environment, plan.baseline().path(), baselineSql, label, Files.readString(data),
                 tables));
     }

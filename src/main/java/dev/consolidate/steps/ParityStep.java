@@ -13,8 +13,8 @@ import dev.consolidate.catalog.scope.ScopedSnapshot;
 import dev.consolidate.drift.CatalogArtifacts;
 import dev.consolidate.drift.DriftCheck;
 import dev.consolidate.fs.AtomicFiles;
-import dev.consolidate.history.Tool;
 import dev.consolidate.plan.Plan;
+import dev.consolidate.plan.PlannedDataFile;
 import dev.consolidate.plan.ProductionSource;
 import dev.consolidate.problem.Problem;
 import dev.consolidate.replay.EnvironmentSpec;
@@ -145,10 +145,12 @@ public final class ParityStep implements ProtocolStep {
         }
         List<String> notCompared = new ArrayList<>();
         plan.codeMigrations().forEach(c -> notCompared.add("code migration " + c + ": an SQL replay cannot see what it did"));
-        String dataFile = DataFile.of(Tool.fromCliName(plan.project().targetTool()), plan.project().targetFolder()).path();
+        DataFile file = PlannedDataFile.of(plan);
+        String dataFile = file.path();
         plan.dataStatements().forEach(d -> notCompared.add("data statement " + d.command()
                 + (d.target() == null ? "" : " " + d.target()) + " at " + d.path() + ":" + d.line() + (d.carried()
-                ? ": carried into " + dataFile + " (not a migration); rows are not part of a catalog"
+                ? ": carried into " + dataFile + (file.isMigration() ? " (a migration recorded as applied)" : " (not a migration)")
+                + "; rows are not part of a catalog"
                 : ": reported, not carried: " + d.reason())));
         data.ifPresent(o -> o.lines().forEach(l -> notCompared.add("carried data, rebuilt from the baseline and " + dataFile
                 + (o.holds() ? "" : " (FAILED)") + ": " + l)));

@@ -63,7 +63,7 @@ class DataProofTest {
             tables = proof.readHistory(replayed, spec, carried, reported);
         }
         return proof.prove(TestPostgres.server(), spec, "baseline.sql", baseline, "data.sql",
-                DataFileText.of(new DataFile("data.sql", "test"), "plan", "baseline.sql", carried, List.of()), tables);
+                DataFileText.of(new DataFile("data.sql", "test", null), "plan", "baseline.sql", carried, List.of()), tables);
     }
 
     @Test
