@@ -3,7 +3,6 @@ package dev.consolidate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.consolidate.fs.Sha256;
 import dev.consolidate.history.HistorySnapshot;
 import dev.consolidate.history.HistoryTable;
 import dev.consolidate.history.SupabaseAdapter;
@@ -12,6 +11,7 @@ import dev.consolidate.sql.SqlSplitter;
 import dev.consolidate.testsupport.Catalogs;
 import dev.consolidate.testsupport.CommandLine;
 import dev.consolidate.testsupport.JobStandIn;
+import dev.consolidate.testsupport.ProjectFiles;
 import dev.consolidate.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +59,7 @@ class DataAsMigrationJobTest {
 
         CommandLine.Run plan = run(job, "--plan", "--data-as-migration");
         assertEquals(0, plan.exitCode(), plan.all());
-        Map<String, String> before = files(project);
+        Map<String, String> before = ProjectFiles.outsideRunFolders(project);
         String rowsBefore;
         try (JobStandIn s = JobStandIn.open(project); Connection c = s.db().connect()) {
             rowsBefore = Catalogs.rows(c, TABLE.qualified());
@@ -102,7 +101,7 @@ class DataAsMigrationJobTest {
 
         CommandLine.Run rollback = run(job, "--rollback", "--yes");
         assertEquals(0, rollback.exitCode(), rollback.all());
-        assertEquals(before, files(project));
+        assertEquals(before, ProjectFiles.outsideRunFolders(project));
         try (JobStandIn s = JobStandIn.open(project); Connection c = s.db().connect()) {
             assertEquals(rowsBefore, Catalogs.rows(c, TABLE.qualified()), "the history rows are as they were");
         }
@@ -115,16 +114,4 @@ class DataAsMigrationJobTest {
         return CommandLine.run(args.toArray(String[]::new));
     }
 
-    private static Map<String, String> files(Path root) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString().replace('\\', '/');
-                if (!rel.startsWith(".consolidate/") && !rel.startsWith("consolidation/")) {
-                    out.put(rel, Sha256.ofFile(f));
-                }
-            }
-        }
-        return out;
-    }
 }

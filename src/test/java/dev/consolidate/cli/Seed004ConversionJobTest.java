@@ -14,6 +14,7 @@ import dev.consolidate.history.PrismaAdapter;
 import dev.consolidate.testsupport.Catalogs;
 import dev.consolidate.testsupport.CommandLine;
 import dev.consolidate.testsupport.JobStandIn;
+import dev.consolidate.testsupport.ProjectFiles;
 import dev.consolidate.testsupport.ProjectRoot;
 import dev.consolidate.testsupport.TestPostgres;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +50,8 @@ class Seed004ConversionJobTest {
 
         CommandLine.Run plan = run(job, dir, "--plan");
         assertEquals(0, plan.exitCode(), plan.all());
-        Map<String, String> before = files(dir);
-        assertEquals(files(original), before, "the job works on a copy of its project");
+        Map<String, String> before = ProjectFiles.outsideRunFolders(dir);
+        assertEquals(ProjectFiles.outsideRunFolders(original), before, "the job works on a copy of its project");
         JsonNode p = planJson(dir);
         String name = p.path("baseline").path("version").asText();
         assertTrue(name.matches("\\d{14}_init_consolidated"), name);
@@ -130,7 +130,7 @@ class Seed004ConversionJobTest {
 
         CommandLine.Run rollback = run(job, dir, "--rollback", "--yes");
         assertEquals(0, rollback.exitCode(), rollback.all());
-        assertEquals(before, files(dir), "every file is back, byte for byte, and nothing else is left");
+        assertEquals(before, ProjectFiles.outsideRunFolders(dir), "every file is back, byte for byte, and nothing else is left");
         try (JobStandIn s = JobStandIn.open(dir); Connection c = s.db().connect()) {
             assertNull(regclass(c, "public._prisma_migrations"), "undo drops the table the run created");
             assertEquals(catalogBefore, Catalogs.fingerprint(c), "production's schema is as it was");
@@ -152,19 +152,6 @@ class Seed004ConversionJobTest {
         return new ObjectMapper().readTree(dir.resolve(".consolidate").resolve(id).resolve("plan.json").toFile());
     }
 
-    /** Every file of the project outside the run folder and the published runbooks, with its SHA-256. */
-    private static Map<String, String> files(Path root) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(f).toString().replace('\\', '/');
-                if (!rel.startsWith(".consolidate/") && !rel.startsWith("consolidation/")) {
-                    out.put(rel, Sha256.ofFile(f));
-                }
-            }
-        }
-        return out;
-    }
 
     private static String regclass(Connection c, String name) throws Exception {
         try (var ps = c.prepareStatement("SELECT to_regclass(?)::text")) {

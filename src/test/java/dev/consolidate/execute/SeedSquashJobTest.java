@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.consolidate.scratch.BundledPostgres;
-import dev.consolidate.scratch.EmbeddedScratchServer;
-import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.testsupport.Catalogs;
 import dev.consolidate.testsupport.CommandLine;
+import dev.consolidate.testsupport.JobStandIn;
 import dev.consolidate.testsupport.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +57,7 @@ class SeedSquashJobTest {
         Map<String, String> filesBefore = Runs.tree(dir, ".consolidate");
         String rowsBefore = standIn(dir, c -> Catalogs.rows(c, TABLE));
         assertEquals(14, rowsBefore.lines().count());
+        assertEquals(Map.of("tables", 7L, "rows", 467L), standIn(dir, SeedSquashJobTest::userRows), "the seed's production");
 
         CommandLine.Run execute = run(dir, "--execute", "--yes");
         assertEquals(0, execute.exitCode(), execute.all());
@@ -102,12 +101,27 @@ class SeedSquashJobTest {
 
     /** Reads the job's production stand-in, started on its kept data directory for the question and stopped after. */
     private static <T> T standIn(Path dir, Query<T> query) throws Exception {
-        try (EmbeddedScratchServer server = EmbeddedScratchServer.start(BundledPostgres.defaultMajor(),
-                dir.resolve(".consolidate/production-standin/pgdata"))) {
-            ScratchDatabase db = server.keptDatabase("production");
-            try (Connection c = db.connect()) {
-                return query.on(c);
+        try (JobStandIn s = JobStandIn.open(dir); Connection c = s.db().connect()) {
+            return query.on(c);
+        }
+    }
+
+    /** How many tables the schema public holds, and how many rows they hold together. */
+    private static Map<String, Long> userRows(Connection c) throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
             }
         }
+        long rows = 0;
+        for (String t : tables) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+                rs.next();
+                rows += rs.getLong(1);
+            }
+        }
+        return Map.of("tables", (long) tables.size(), "rows", rows);
     }
 }
