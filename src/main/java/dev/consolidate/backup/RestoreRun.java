@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One restore of an archive into an empty database: integrity gate, pre-data, rows (in parallel,
@@ -151,14 +154,42 @@ final class RestoreRun {
                         .thenComparing(BackupManifest.TableEntry::table))
                 .toList();
         TableLoader loader = new TableLoader(reader, listener::addBytes);
+        // A table is read back as soon as it is loaded, by the same session; a large one is read
+        // back in parts over every session once all tables are loaded (ReadBack).
+        List<List<ReadBack.Part>> split = new ArrayList<>();
         Workers.run("consolidate-restore", workers, target, CopySession::prepare, order, (c, t) -> {
             try {
                 loader.load(c, t);
+                List<ReadBack.Part> parts = ReadBack.parts(c, t, workers);
+                if (parts.size() > 1) {
+                    synchronized (split) {
+                        split.add(parts);
+                    }
+                    return;
+                }
+                TableLoader.checkRestored(t, ReadBack.read(c, parts.get(0)));
             } catch (SQLException e) {
                 throw loadFailed(t, e);
             }
             listener.tableFinished(tables.size(), t.table(), t.rows(), t.bytes());
         });
+        if (split.isEmpty()) {
+            return;
+        }
+        List<ReadBack.Part> parts = split.stream().flatMap(List::stream).toList();
+        Map<ReadBack.Part, CopyDigest> read = new ConcurrentHashMap<>();
+        Workers.run("consolidate-read-back", workers, target, CopySession::prepare, parts, (c, p) -> {
+            try {
+                read.put(p, ReadBack.read(c, p));
+            } catch (SQLException e) {
+                throw loadFailed(p.table(), e);
+            }
+        });
+        for (List<ReadBack.Part> table : split) {
+            BackupManifest.TableEntry t = table.get(0).table();
+            TableLoader.checkRestored(t, ReadBack.combine(table.stream().map(read::get).toList()));
+            listener.tableFinished(tables.size(), t.table(), t.rows(), t.bytes());
+        }
     }
 
     private static Problem loadFailed(BackupManifest.TableEntry t, SQLException e) {

@@ -13,7 +13,7 @@ import org.postgresql.copy.CopyManager;
 /**
  * Loads one table from its archive entry and checks it: the stream read must be the one the
  * manifest describes (else the archive is damaged), and the rows the database then hands back
- * must hash to the manifest's content hash (else the restore lost or altered rows).
+ * ({@link ReadBack}) must hash to the manifest's content hash (else the restore lost or altered rows).
  */
 final class TableLoader {
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
@@ -26,6 +26,7 @@ final class TableLoader {
         this.progress = progress;
     }
 
+    /** Loads the table's rows in one transaction, refusing a stream that is not the manifest's. */
     void load(Connection c, BackupManifest.TableEntry t) throws SQLException, IOException {
         String target = target(t);
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -53,9 +54,11 @@ final class TableLoader {
         } finally {
             c.setAutoCommit(true);
         }
-        CopyStreamDigest restored = new CopyStreamDigest();
-        copy.copyOut("COPY " + target + " TO STDOUT", restored);
-        String diff = ArchiveIntegrity.difference(restored.finish(), t.digest(), false);
+    }
+
+    /** Compares what the database handed back ({@link ReadBack}) with the manifest. */
+    static void checkRestored(BackupManifest.TableEntry t, CopyDigest restored) {
+        String diff = ArchiveIntegrity.difference(restored, t.digest(), false);
         if (diff != null) {
             throw Problem.stepFailed("The restored table " + t.table() + " differs from the backup.")
                     .why("Read back from the database it has " + diff + ".")
