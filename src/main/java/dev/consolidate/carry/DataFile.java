@@ -26,6 +26,14 @@ import java.math.BigInteger;
 public record DataFile(String path, String notRunBy, BaselineIdentity migration) {
     static final String NAME = "consolidated_data.sql";
 
+    /**
+     * Whether carried data is a migration unless asked otherwise: where the tool can record it as
+     * applied, so that new environments get the rows as they did from the history.
+     */
+    public static boolean migrationByDefault(Tool tool) {
+        return tool == Tool.SUPABASE || tool == Tool.PRISMA || tool == Tool.DBMATE;
+    }
+
     public boolean isMigration() {
         return migration != null;
     }

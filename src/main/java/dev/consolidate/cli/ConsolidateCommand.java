@@ -129,7 +129,7 @@ public final class ConsolidateCommand {
     @Option(names = "--baseline-name", order = 30, paramLabel = "NAME", description = "Name for the baseline migration (default: the tool's rule). Example: --baseline-name consolidated_baseline")
     String baselineName;
 
-    @Option(names = "--data-as-migration", order = 32, description = "With --plan: carry the history's data statements as a second migration the history step records as applied (supabase, prisma, dbmate), instead of a file the tool does not run.")
+    @Option(names = "--data-as-migration", negatable = true, order = 32, description = "With --plan: carry the history's data statements as a second migration right after the baseline, which the history step records as applied, so new environments still get the rows (the default for supabase, prisma and dbmate); --no-data-as-migration writes them to a file the tool does not run instead (always so for flyway, golang-migrate and plain folders).")
     Boolean dataAsMigration;
 
     @Option(names = "--no-replay", order = 31, description = "With --plan: do not replay into scratch (faster; extension availability, replay errors and drift are then found by --execute).")

@@ -62,7 +62,7 @@ final class SettingsFactory {
         if (c.emitVerifySql != null && mode != Mode.CHECK) {
             throw onlyWith("--emit-verify-sql", "--check");
         }
-        if (Boolean.TRUE.equals(c.dataAsMigration) && mode != Mode.PLAN) {
+        if (c.dataAsMigration != null && mode != Mode.PLAN) {
             throw onlyWith("--data-as-migration", "--plan");
         }
         if (Boolean.TRUE.equals(c.noReplay) && mode != Mode.PLAN) {
@@ -114,7 +114,7 @@ final class SettingsFactory {
                 bool(c.noReplay, job, "no-replay"),
                 job == null || job.get("copy-from") == null ? null : Path.of(job.get("copy-from")),
                 c.job,
-                bool(c.dataAsMigration, job, "data-as-migration"));
+                optionalBool(c.dataAsMigration, job, "data-as-migration"));
     }
 
     private static String str(String cli, JobFile job, String key, String dflt) {
@@ -142,6 +142,14 @@ final class SettingsFactory {
             return cli;
         }
         return job != null && job.flag(key);
+    }
+
+    /** The command line's value, else the job file's, else null (left to a default decided later). */
+    private static Boolean optionalBool(Boolean cli, JobFile job, String key) {
+        if (cli != null) {
+            return cli;
+        }
+        return job == null || job.get(key) == null ? null : job.flag(key);
     }
 
     private static String oneOf(String option, String value, Set<String> allowed) {

@@ -19,6 +19,7 @@ import dev.consolidate.history.MigrationSet;
 import dev.consolidate.history.MigrationState;
 import dev.consolidate.history.MigrationStatus;
 import dev.consolidate.history.ResolvedProject;
+import dev.consolidate.history.Tool;
 import dev.consolidate.history.ToolAdapter;
 import dev.consolidate.history.ToolRegistry;
 import dev.consolidate.problem.Problem;
@@ -103,7 +104,7 @@ public final class Planner {
         HistorySnapshot forBaseline = targetHistory != null ? targetHistory
                 : HistorySnapshot.absent(new HistoryTable(null, "none"), facts.user(), false);
         BaselineIdentity baseline = target.baseline(new BaselineRequest(set, targetHistory, targetFolder, s.baselineName(), clock));
-        if (s.dataAsMigration()) {
+        if (Boolean.TRUE.equals(s.dataAsMigration())) {
             DataFile.of(target.tool(), targetFolder, baseline, true);
         }
         HistoryChange preview = target.defaultHistoryTable().isEmpty() ? null
@@ -171,7 +172,8 @@ public final class Planner {
             extraNotes = new ArrayList<>(extraNotes);
             extraNotes.add(data.size() + (data.size() == 1 ? " statement" : " statements")
                     + " in the history change rows (listed under \"Data statements\"): " + carried + " carried into "
-                    + DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), s.dataAsMigration()).path() + ", "
+                    + DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), dataAsMigration(s, a.target().tool())).path()
+                    + ", "
                     + (data.size() - carried)
                     + " reported; review whether new environments need those rows.");
         }
@@ -187,7 +189,7 @@ public final class Planner {
                 hc.description(), a.sourceHistory() == null ? List.of() : retiredKeys(hc, a.sourceHistory(), a.targetHistory()),
                 List.of(a.baseline().version() + (a.baseline().name() == null ? "" : " " + a.baseline().name())
                         + " (checksum and statements from the baseline file)"));
-        DataFile dataFile = DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), s.dataAsMigration());
+        DataFile dataFile = DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), dataAsMigration(s, a.target().tool()));
         if (preview != null && dataFile.isMigration() && data.stream().anyMatch(Plan.DataStatement::carried)) {
             BaselineIdentity m = dataFile.migration();
             String row = m.version() + (m.name() == null || m.name().equals(m.version()) ? "" : " " + m.name());
@@ -203,7 +205,7 @@ public final class Planner {
                 a.environment().profile().map(pr -> pr.name()).orElse("none"),
                 a.environment().bootstrap().map(b -> a.environment().bootstrapLabel()).orElse(null),
                 a.environment().bootstrap().map(b -> Sha256.ofFile(b)).orElse(null), s.sessionSettings(), s.baselineName(),
-                s.noOwner(), s.dataAsMigration());
+                s.noOwner(), dataFile.isMigration());
         HistoryTable table = a.sourceHistory() == null ? null : a.sourceHistory().table();
         Plan.ProductionInfo prod = new Plan.ProductionInfo(production.access().spec().redacted(), a.serverVersion(),
                 table == null ? null : table.toString(), a.sourceHistory() != null && a.sourceHistory().present(),
@@ -238,6 +240,11 @@ public final class Planner {
         return rows;
     }
 
+    /** Whether carried data becomes a migration: as asked, else where the tool can record one as applied. */
+    private static boolean dataAsMigration(Settings s, Tool tool) {
+        return s.dataAsMigration() != null ? s.dataAsMigration() : DataFile.migrationByDefault(tool);
+    }
+
     private static Map<String, String> decidingSettings(Settings s, ResolvedProject project, ToolAdapter target, String targetFolder,
                                                         EnvironmentSpec env) {
         Map<String, String> m = new TreeMap<>();
@@ -254,8 +261,9 @@ public final class Planner {
         m.put("source", s.source());
         m.put("baselineName", s.baselineName());
         m.put("noOwner", Boolean.toString(s.noOwner()));
-        if (s.dataAsMigration()) {
-            m.put("dataAsMigration", "true");
+        boolean asMigration = dataAsMigration(s, target.tool());
+        if (asMigration != DataFile.migrationByDefault(target.tool())) {
+            m.put("dataAsMigration", Boolean.toString(asMigration));
         }
         return m;
     }

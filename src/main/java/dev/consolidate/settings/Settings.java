@@ -38,7 +38,8 @@ import java.util.Map;
  * @param noReplay        with --plan: skip the scratch replay
  * @param copyFrom        a project copied into dir when dir does not exist, else null
  * @param jobFile         the job file read, else null
- * @param dataAsMigration carry the history's data statements as a second migration marked applied
+ * @param dataAsMigration carry the history's data statements as a second migration marked applied (true), as a
+ *                        file the tool does not run (false), or as the target tool can record them (null)
  */
 public record Settings(
         Mode mode,
@@ -72,13 +73,13 @@ public record Settings(
         boolean noReplay,
         Path copyFrom,
         Path jobFile,
-        boolean dataAsMigration) {
+        Boolean dataAsMigration) {
 
     public Settings {
         sessionSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sessionSettings));
     }
 
-    /** Settings without --data-as-migration. */
+    /** Settings leaving the data file to the tool's default. */
     public Settings(Mode mode, Path dir, String tool, Path migrations, String dbUrl, boolean productionStandIn,
                     Path productionSeed, Path runDir, String scratch, String profile, Path bootstrap,
                     Map<String, String> sessionSettings, boolean json, boolean verbose, boolean color, boolean yes,
@@ -87,6 +88,6 @@ public record Settings(
                     Path restoreBackup, boolean noReplay, Path copyFrom, Path jobFile) {
         this(mode, dir, tool, migrations, dbUrl, productionStandIn, productionSeed, runDir, scratch, profile, bootstrap,
                 sessionSettings, json, verbose, color, yes, source, backup, backupRef, pgDump, rollbackTo, noOwner, targetTool,
-                against, againstTool, emitVerifySql, baselineName, restoreBackup, noReplay, copyFrom, jobFile, false);
+                against, againstTool, emitVerifySql, baselineName, restoreBackup, noReplay, copyFrom, jobFile, null);
     }
 }

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * --data-as-migration on a Supabase history: the carried data becomes the migration right after
- * the baseline, its row written with its statements like the baseline's, so the Supabase CLI sees
+ * A Supabase history's carried data, by default: the migration right after the baseline, its row written with its statements like the baseline's, so the Supabase CLI sees
  * every local migration applied and production never runs it; rollback restores files and rows.
  */
 class DataAsMigrationJobTest {
@@ -57,7 +56,7 @@ class DataAsMigrationJobTest {
         assertEquals(2, misplaced.exitCode(), misplaced.all());
         assertTrue(misplaced.err().contains("--data-as-migration only works with --plan"), misplaced.err());
 
-        CommandLine.Run plan = run(job, "--plan", "--data-as-migration");
+        CommandLine.Run plan = run(job, "--plan");
         assertEquals(0, plan.exitCode(), plan.all());
         Map<String, String> before = ProjectFiles.outsideRunFolders(project);
         String rowsBefore;

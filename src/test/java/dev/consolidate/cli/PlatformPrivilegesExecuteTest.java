@@ -83,7 +83,8 @@ class PlatformPrivilegesExecuteTest {
         Files.writeString(project.resolve("supabase/migrations/20250101000000_profiles.sql"), HISTORY_1);
         Files.writeString(project.resolve("supabase/migrations/20250102000000_admin_and_storage.sql"), HISTORY_2);
         Path job = work.resolve("platform.job");
-        Files.writeString(job, "dir = project\ntool = supabase\nproduction = embedded\n");
+        // The carried bucket as a file the CLI does not run, as asked for here (the default is a migration).
+        Files.writeString(job, "dir = project\ntool = supabase\nproduction = embedded\ndata-as-migration = false\n");
 
         CommandLine.Run plan = run(job, "--plan");
         assertEquals(0, plan.exitCode(), plan.all());
