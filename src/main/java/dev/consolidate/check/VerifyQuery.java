@@ -62,11 +62,19 @@ final class VerifyQuery {
         }
         sb.append("),\n");
         sb.append("""
-                actual AS (
+                actual_all AS (
                     SELECT a.*, jsonb_build_array(a.kind, a.schema_name, a.object_name, a.parent_name, a.signature)::text AS k,
                            %s AS hash
                     FROM actual_raw a
                     WHERE NOT EXISTS (SELECT 1 FROM excluded_table x WHERE x.name = %s)
+                ),
+                actual AS (
+                    -- a schema the tool made for its history table alone is the tool's, like the table
+                    SELECT a.* FROM actual_all a
+                    WHERE NOT (a.kind = 'schema'
+                               AND EXISTS (SELECT 1 FROM excluded_table x WHERE split_part(x.name, '.', 1) = a.object_name)
+                               AND NOT EXISTS (SELECT 1 FROM environment e WHERE e.kind = 'schema' AND e.object_name = a.object_name)
+                               AND NOT EXISTS (SELECT 1 FROM actual_all o WHERE o.kind <> 'schema' AND o.schema_name = a.object_name))
                 ),
                 env AS (
                     SELECT e.*, jsonb_build_array(e.kind, e.schema_name, e.object_name, e.parent_name, e.signature)::text AS k

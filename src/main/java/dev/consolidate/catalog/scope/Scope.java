@@ -27,7 +27,9 @@ import java.util.TreeSet;
  * a trigger on {@code auth.users}, a policy on {@code storage.objects}). The one exception: in a
  * platform schema the environment did not set up at all, nothing can be told apart from the
  * platform's own objects, so the whole schema is left out;</li>
- * <li>the migration tool's own history tables are always left out, with everything on them;</li>
+ * <li>the migration tool's own history tables are always left out, with everything on them, and
+ * so is a schema that holds nothing else (the Supabase CLI creates {@code supabase_migrations} for
+ * its table);</li>
  * <li>roles are listed when objects refer to them, except those the platform brings.</li>
  * </ul>
  */
@@ -79,6 +81,7 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
                 environmentSchemas.add(o.key().schema());
             }
         }
+        Set<String> historyOnly = historyOnlySchemas(snapshot);
         List<CatalogObject> kept = new ArrayList<>();
         for (CatalogObject o : snapshot.objects()) {
             if (onExcludedTable(o.key())) {
@@ -99,6 +102,9 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
             if (schema != null && platformSchemas.contains(schema) && !environmentSchemas.contains(schema)) {
                 continue;
             }
+            if (o.kind() == ObjectKind.SCHEMA && historyOnly.contains(o.key().name())) {
+                continue;
+            }
             kept.add(o);
         }
         for (CatalogObject e : environment.objects()) {
@@ -108,6 +114,25 @@ public record Scope(String profile, Snapshot environment, SortedSet<String> plat
             }
         }
         return new ScopedSnapshot(new Snapshot(snapshot.info(), kept), environment, this);
+    }
+
+    /** The schemas of the history tables that hold nothing but those tables in {@code snapshot}. */
+    private Set<String> historyOnlySchemas(Snapshot snapshot) {
+        Set<String> out = new TreeSet<>();
+        for (String table : excludedTables) {
+            int dot = table.indexOf('.');
+            if (dot > 0) {
+                out.add(table.substring(0, dot));
+            }
+        }
+        if (!out.isEmpty()) {
+            for (CatalogObject o : snapshot.objects()) {
+                if (o.key().schema() != null && o.kind() != ObjectKind.SCHEMA && !onExcludedTable(o.key())) {
+                    out.remove(o.key().schema());
+                }
+            }
+        }
+        return out;
     }
 
     private boolean onExcludedTable(ObjectKey k) {
