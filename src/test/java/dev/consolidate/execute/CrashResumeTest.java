@@ -72,12 +72,7 @@ class CrashResumeTest {
 
     @AfterAll
     void stopEverything() {
-        if (production != null) {
-            production.close();
-        }
-        if (child != null) {
-            assertEquals(0, child.stopLeftovers(), "no child left a server running");
-        }
+        Runs.stop(production, child);
     }
 
     @Test

@@ -66,12 +66,7 @@ class ExecuteBadInputTest {
 
     @AfterAll
     void stopEverything() {
-        if (production != null) {
-            production.close();
-        }
-        if (child != null) {
-            assertEquals(0, child.stopLeftovers(), "no child left a server running");
-        }
+        Runs.stop(production, child);
     }
 
     @Test

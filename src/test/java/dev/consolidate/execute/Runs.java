@@ -3,6 +3,7 @@ package dev.consolidate.execute;
 import dev.consolidate.fs.Sha256;
 import dev.consolidate.scratch.EmbeddedScratchServer;
 import dev.consolidate.testsupport.CommandLine;
+import dev.consolidate.testsupport.Productions;
 import dev.consolidate.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,16 @@ final class Runs {
             all.addAll(List.of("--db-url", dbUrl));
         }
         return CommandLine.run(env, all.toArray(String[]::new));
+    }
+
+    /** Stops a test class's production and whatever its killed children left running; either may be null. */
+    static void stop(Productions.Fixture production, Child child) {
+        if (production != null) {
+            production.close();
+        }
+        if (child != null) {
+            org.junit.jupiter.api.Assertions.assertEquals(0, child.stopLeftovers(), "no child left a server running");
+        }
     }
 
     /**
