@@ -34,7 +34,13 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  consolidate --plan --dir . --db-url postgresql://postgres@db.example.com:5432/postgres",
             "  consolidate --execute --yes",
-            "  consolidate --job jobs/demo-supabase.job --plan",
+            "  consolidate --job jobs/seed-003-supabase-squash.job --plan",
+            "  consolidate --plan --no-replay --source production --no-owner --no-data-as-migration",
+            "  consolidate --execute --yes --pg-dump --verbose",
+            "  consolidate --status --json --no-color",
+            "  consolidate --resume",
+            "  consolidate --rollback --to archive --yes",
+            "  consolidate --check --db-url \"$DATABASE_URL\" --emit-verify-sql verify-schema-sync.sql",
         },
         optionListHeading = "%nModes (exactly one) and options:%n",
         footerHeading = "%nExit codes:%n")
@@ -66,7 +72,7 @@ public final class ConsolidateCommand {
         Path restore;
     }
 
-    @Option(names = "--job", order = 10, paramLabel = "FILE", description = "Read settings from a job file. Example: --job jobs/demo-supabase.job")
+    @Option(names = "--job", order = 10, paramLabel = "FILE", description = "Read settings from a job file. Example: --job jobs/seed-003-supabase-squash.job")
     Path job;
 
     @Option(names = "--dir", order = 11, paramLabel = "DIR", description = "Project root (default: .). Example: --dir ~/src/my-app")
