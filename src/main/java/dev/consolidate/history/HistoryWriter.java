@@ -146,7 +146,36 @@ public final class HistoryWriter {
         return sb.toString();
     }
 
-    private static boolean tableExists(Connection c, HistoryTable table) throws SQLException {
+    /**
+     * Whether the change is in the table already (a run that stopped after its commit): every row
+     * it writes is there and no row it retires is.
+     */
+    public boolean isApplied(Connection c, HistoryChange change) throws SQLException {
+        if (change.isEmpty()) {
+            return false;
+        }
+        if (!change.create().isEmpty() && !tableExists(c, change.table())) {
+            return false;
+        }
+        String t = change.table().qualified();
+        String key = Identifiers.quote(change.keyColumn());
+        for (String row : change.inserts()) {
+            if (count(c, "SELECT count(*) FROM " + t + " t, json_populate_record(NULL::" + t + ", ?::json) x WHERE t." + key
+                    + " = x." + key, row) == 0) {
+                return false;
+            }
+        }
+        for (String row : change.retire()) {
+            if (count(c, "SELECT count(*) FROM " + t + " t, json_populate_record(NULL::" + t + ", ?::json) x WHERE t." + key
+                    + " = x." + key + " AND to_jsonb(t) = to_jsonb(x)", row) > 0) {
+                return false;
+            }
+        }
+        return !change.inserts().isEmpty() || !change.retire().isEmpty();
+    }
+
+    /** Whether {@code table} (its schema resolved) exists. */
+    public static boolean tableExists(Connection c, HistoryTable table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relname = ?")) {

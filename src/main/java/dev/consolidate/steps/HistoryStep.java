@@ -16,8 +16,6 @@ import dev.consolidate.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -89,14 +87,14 @@ public final class HistoryStep implements ProtocolStep {
                 s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
                 s.execute("SET LOCAL statement_timeout = '" + STATEMENT_TIMEOUT + "'");
             }
-            if (exists(c, change)) {
+            if (HistoryWriter.tableExists(c, change.table())) {
                 // Nobody writes the table between our check of its rows and our commit.
                 try (Statement s = c.createStatement()) {
                     s.execute("LOCK TABLE " + change.table().qualified() + " IN SHARE ROW EXCLUSIVE MODE");
                 }
             }
             HistorySnapshot before = target.readHistory(c, change.table());
-            if (applied(c, change)) {
+            if (writer.isApplied(c, change)) {
                 c.rollback();
                 j.record("committed", "found applied (the run stopped after its commit)");
                 j.record("described", String.join(" ", change.description()));
@@ -175,51 +173,6 @@ public final class HistoryStep implements ProtocolStep {
         }
     }
 
-    /** Whether the change is in the table already: every row written is there, no row retired is. */
-    private static boolean applied(Connection c, HistoryChange change) throws SQLException {
-        if (change.isEmpty()) {
-            return false;
-        }
-        if (!change.create().isEmpty() && !exists(c, change)) {
-            return false;
-        }
-        String t = change.table().qualified();
-        String key = Identifiers.quote(change.keyColumn());
-        for (String row : change.inserts()) {
-            if (count(c, "SELECT count(*) FROM " + t + " t, json_populate_record(NULL::" + t + ", ?::json) x WHERE t." + key
-                    + " = x." + key, row) == 0) {
-                return false;
-            }
-        }
-        for (String row : change.retire()) {
-            if (count(c, "SELECT count(*) FROM " + t + " t, json_populate_record(NULL::" + t + ", ?::json) x WHERE t." + key
-                    + " = x." + key + " AND to_jsonb(t) = to_jsonb(x)", row) > 0) {
-                return false;
-            }
-        }
-        return !change.inserts().isEmpty() || !change.retire().isEmpty();
-    }
-
-    private static boolean exists(Connection c, HistoryChange change) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, change.table().qualified());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static int count(Connection c, String sql, String json) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, json);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     /** The table's rows as a sorted JSON array of row texts: equal text means byte-identical rows. */
     static String rowsJson(HistorySnapshot h) {
         StringBuilder sb = new StringBuilder("[\n");
@@ -245,7 +198,7 @@ public final class HistoryStep implements ProtocolStep {
             }
             ctx.faultPoint("undo-history:before");
             writer.undo(c, change);
-            if (Files.exists(beforeFile(in)) && exists(c, change)) {
+            if (Files.exists(beforeFile(in)) && HistoryWriter.tableExists(c, change.table())) {
                 String now = rowsJson(target.readHistory(c, change.table()));
                 if (!now.equals(Files.readString(beforeFile(in)))) {
                     c.rollback();
