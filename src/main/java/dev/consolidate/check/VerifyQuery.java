@@ -195,26 +195,13 @@ final class VerifyQuery {
             String name = it.next();
             JsonNode value = fields.get(name);
             out.put(name, shortHash(value));
-            if (isNamedList(value)) {
+            if (CanonicalJson.isNamedList(value)) {
                 for (JsonNode el : value) {
                     out.put(name + "[" + el.get("name").textValue() + "]", shortHash(el));
                 }
             }
         }
         return out;
-    }
-
-    private static boolean isNamedList(JsonNode n) {
-        if (!n.isArray() || n.isEmpty()) {
-            return false;
-        }
-        Set<String> seen = new TreeSet<>();
-        for (JsonNode el : n) {
-            if (!el.isObject() || !el.path("name").isTextual() || !seen.add(el.get("name").textValue())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String shortHash(JsonNode value) {

@@ -98,7 +98,7 @@ public final class Differ {
             }
             return;
         }
-        if (x != null && y != null && isNamedList(x) && isNamedList(y)) {
+        if (x != null && y != null && CanonicalJson.isNamedList(x) && CanonicalJson.isNamedList(y)) {
             List<String> xs = names(x);
             List<String> ys = names(y);
             List<String> common = new ArrayList<>(xs);
@@ -120,19 +120,6 @@ public final class Differ {
             return;
         }
         out.add(new FieldDifference(path, x == null ? null : CanonicalJson.render(x), y == null ? null : CanonicalJson.render(y)));
-    }
-
-    private static boolean isNamedList(JsonNode n) {
-        if (!n.isArray() || n.isEmpty()) {
-            return false;
-        }
-        Set<String> seen = new TreeSet<>();
-        for (JsonNode el : n) {
-            if (!el.isObject() || !el.path("name").isTextual() || !seen.add(el.get("name").textValue())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> names(JsonNode list) {

@@ -117,6 +117,23 @@ public final class CanonicalJson {
         return 0;
     }
 
+    /**
+     * Whether {@code n} is a non-empty array of objects with distinct "name"s (a table's columns,
+     * say): the diff and the verify script both address its elements by name, not position.
+     */
+    public static boolean isNamedList(JsonNode n) {
+        if (!n.isArray() || n.isEmpty()) {
+            return false;
+        }
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (JsonNode el : n) {
+            if (!el.isObject() || !el.path("name").isTextual() || !seen.add(el.get("name").textValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void writeString(String s, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
