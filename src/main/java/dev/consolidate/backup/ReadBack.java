@@ -1,6 +1,5 @@
 package dev.consolidate.backup;
 
-import dev.consolidate.db.Identifiers;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 
 /**
@@ -39,7 +37,7 @@ final class ReadBack {
             if (whole()) {
                 return "COPY " + TableLoader.target(table) + " TO STDOUT";
             }
-            String columns = table.columns().stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+            String columns = new TablePlan(table.table(), table.columns(), 0, false, false).columnList();
             return "COPY (SELECT " + columns + " FROM ONLY " + table.table().sql() + " WHERE ctid >= '(" + from + ",0)'::tid"
                     + (to < 0 ? "" : " AND ctid < '(" + to + ",0)'::tid") + ") TO STDOUT";
         }

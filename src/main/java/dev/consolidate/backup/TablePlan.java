@@ -23,9 +23,11 @@ record TablePlan(TableName table, List<String> columns, long sizeBytes, boolean 
 
     /** {@code "s"."t" ("a", "b")}, or just the table when it has no stored column. */
     String copyTarget() {
-        if (columns.isEmpty()) {
-            return table.sql();
-        }
-        return table.sql() + columns.stream().map(Identifiers::quote).collect(Collectors.joining(", ", " (", ")"));
+        return columns.isEmpty() ? table.sql() : table.sql() + " (" + columnList() + ")";
+    }
+
+    /** The stored columns, quoted: {@code "a", "b"}. */
+    String columnList() {
+        return columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
     }
 }
