@@ -18,15 +18,25 @@ public final class DataMigrationChange {
         List<String> retire = new ArrayList<>(new LinkedHashSet<>(concat(baseline.retire(), data.retire())));
         List<String> description = new ArrayList<>(baseline.description());
         if (!data.inserts().isEmpty()) {
-            description.add("Insert the row of the data migration " + file.migration().version()
-                    + (file.migration().name() == null || file.migration().version().equals(file.migration().name()) ? ""
-                    : " " + file.migration().name()) + " the same way, so that production, which holds its rows already,"
-                    + " never runs it.");
+            description.add(describeInsert(file));
         }
         return new HistoryChange(baseline.tool(), baseline.table(), baseline.keyColumn(),
                 baseline.create().isEmpty() ? data.create() : baseline.create(),
                 baseline.uncreate().isEmpty() ? data.uncreate() : baseline.uncreate(),
                 retire, concat(baseline.updates(), data.updates()), concat(baseline.inserts(), data.inserts()), description);
+    }
+
+    /** The data migration's row as the plan and the history change name it: version, then name where it differs. */
+    public static String rowLabel(DataFile file) {
+        String version = file.migration().version();
+        String name = file.migration().name();
+        return version + (name == null || version.equals(name) ? "" : " " + name);
+    }
+
+    /** What the history change does with the data migration's row, as the plan and the change both say it. */
+    public static String describeInsert(DataFile file) {
+        return "Insert the row of the data migration " + rowLabel(file) + " the same way, so that production, which holds"
+                + " its rows already, never runs it.";
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -3,6 +3,7 @@ package dev.consolidate.plan;
 import dev.consolidate.carry.CarryDecision;
 import dev.consolidate.carry.CarryRule;
 import dev.consolidate.carry.DataFile;
+import dev.consolidate.carry.DataMigrationChange;
 import dev.consolidate.carry.HistoryStatement;
 import dev.consolidate.fs.Sha256;
 import dev.consolidate.history.BaselineIdentity;
@@ -167,13 +168,13 @@ public final class Planner {
         List<Plan.ExtensionEntry> extensions = new ArrayList<>();
         extensionsAt.forEach((name, at) -> extensions.add(new Plan.ExtensionEntry(name, at,
                 extensionAvailability == null ? null : extensionAvailability.getOrDefault(name, Boolean.FALSE))));
+        DataFile dataFile = DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), dataAsMigration(s, a.target().tool()));
         if (!data.isEmpty()) {
             long carried = data.stream().filter(Plan.DataStatement::carried).count();
             extraNotes = new ArrayList<>(extraNotes);
             extraNotes.add(data.size() + (data.size() == 1 ? " statement" : " statements")
                     + " in the history change rows (listed under \"Data statements\"): " + carried + " carried into "
-                    + DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), dataAsMigration(s, a.target().tool())).path()
-                    + ", "
+                    + dataFile.path() + ", "
                     + (data.size() - carried)
                     + " reported; review whether new environments need those rows.");
         }
@@ -189,15 +190,11 @@ public final class Planner {
                 hc.description(), a.sourceHistory() == null ? List.of() : retiredKeys(hc, a.sourceHistory(), a.targetHistory()),
                 List.of(a.baseline().version() + (a.baseline().name() == null ? "" : " " + a.baseline().name())
                         + " (checksum and statements from the baseline file)"));
-        DataFile dataFile = DataFile.of(a.target().tool(), a.targetFolder(), a.baseline(), dataAsMigration(s, a.target().tool()));
         if (preview != null && dataFile.isMigration() && data.stream().anyMatch(Plan.DataStatement::carried)) {
-            BaselineIdentity m = dataFile.migration();
-            String row = m.version() + (m.name() == null || m.name().equals(m.version()) ? "" : " " + m.name());
             List<String> description = new ArrayList<>(preview.description());
-            description.add("Insert the row of the data migration " + row + " the same way, so that production, which holds"
-                    + " its rows already, never runs it.");
+            description.add(DataMigrationChange.describeInsert(dataFile));
             List<String> write = new ArrayList<>(preview.write());
-            write.add(row + " (checksum and statements from the data file)");
+            write.add(DataMigrationChange.rowLabel(dataFile) + " (checksum and statements from the data file)");
             preview = new Plan.HistoryChangePreview(preview.table(), description, preview.retire(), write);
         }
         Plan.Project project = new Plan.Project(a.project().projectRoot().toString(), a.project().tool().cliName(),
