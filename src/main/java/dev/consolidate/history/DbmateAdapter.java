@@ -2,7 +2,6 @@ package dev.consolidate.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.consolidate.db.Identifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -122,13 +121,10 @@ public final class DbmateAdapter implements ToolAdapter {
             return HistoryChange.none(tool(), table, "version", "dbmate already records version " + version
                     + ": nothing to write (rows of the archived files stay; dbmate ignores rows without a file).");
         }
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as dbmate does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "dbmate", DbmateAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         ObjectNode row = JSON.createObjectNode();
         row.put("version", version);
         description.add("Insert version " + version + " as dbmate records an applied migration.");
@@ -139,13 +135,10 @@ public final class DbmateAdapter implements ToolAdapter {
     @Override
     public HistoryChange appliedHistory(MigrationSet migrations, HistorySnapshot history, Clock clock, IdSource ids) {
         HistoryTable table = history.table();
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as dbmate does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "dbmate", DbmateAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         List<String> inserts = new ArrayList<>();
         for (MigrationStatus e : classify(migrations, history).in(MigrationState.PENDING)) {
             ObjectNode row = JSON.createObjectNode();
@@ -162,13 +155,7 @@ public final class DbmateAdapter implements ToolAdapter {
      */
     private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
         HistoryTable table = history.table();
-        if (!history.schemaPresent()) {
-            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-        }
-        create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version varchar primary key)");
-        uncreate.add("DROP TABLE " + table.qualified());
-        if (!history.schemaPresent()) {
-            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-        }
+        ChangeStart.inOwnSchema(history, "CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version varchar primary key)",
+                create, uncreate);
     }
 }

@@ -2,7 +2,6 @@ package dev.consolidate.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.consolidate.db.Identifiers;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -170,13 +169,10 @@ public final class GolangMigrateAdapter implements ToolAdapter {
             return HistoryChange.none(tool(), table, "version", "golang-migrate already records version " + version
                     + " (not dirty): nothing to write.");
         }
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as golang-migrate does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "golang-migrate", GolangMigrateAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         List<String> retire = history.rows().stream().map(HistoryRow::json).toList();
         ObjectNode row = JSON.createObjectNode();
         row.put("version", new BigInteger(version));
@@ -197,13 +193,10 @@ public final class GolangMigrateAdapter implements ToolAdapter {
         List<MigrationStatus> blocking = new ArrayList<>(c.in(MigrationState.FAILED));
         blocking.addAll(c.in(MigrationState.MISSING_LOCALLY));
         ToolRefusal.check("migrate up", migrations, blocking);
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as golang-migrate does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "golang-migrate", GolangMigrateAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         List<MigrationStatus> pending = c.in(MigrationState.PENDING);
         if (pending.isEmpty()) {
             return new HistoryChange(tool(), table, "version", create, uncreate, List.of(), List.of(), List.of(),
@@ -221,13 +214,7 @@ public final class GolangMigrateAdapter implements ToolAdapter {
     /** The table as the postgres driver creates it (ensureVersionTable), in a schema that must exist; and the undo. */
     private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
         HistoryTable table = history.table();
-        if (!history.schemaPresent()) {
-            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-        }
-        create.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version bigint not null primary key, dirty boolean not null)");
-        uncreate.add("DROP TABLE " + table.qualified());
-        if (!history.schemaPresent()) {
-            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-        }
+        ChangeStart.inOwnSchema(history, "CREATE TABLE IF NOT EXISTS " + table.qualified()
+                + " (version bigint not null primary key, dirty boolean not null)", create, uncreate);
     }
 }

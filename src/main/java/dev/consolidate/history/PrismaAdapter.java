@@ -2,7 +2,6 @@ package dev.consolidate.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.consolidate.db.Identifiers;
 import dev.consolidate.fs.Sha256;
 import dev.consolidate.problem.Problem;
 import java.nio.charset.StandardCharsets;
@@ -209,13 +208,10 @@ public final class PrismaAdapter implements ToolAdapter {
     public HistoryChange historyChange(HistoryChangeRequest request) {
         HistorySnapshot history = request.history();
         HistoryTable table = history.table();
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as Prisma does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "Prisma", PrismaAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         List<String> retire = history.rows().stream().map(HistoryRow::json).toList();
         if (!retire.isEmpty()) {
             description.add("Delete the " + retire.size() + " rows of the consolidated migrations (saved first), so that"
@@ -245,13 +241,10 @@ public final class PrismaAdapter implements ToolAdapter {
         HistoryTable table = history.table();
         Classification c = classify(migrations, history);
         ToolRefusal.check("prisma migrate deploy", migrations, c.in(MigrationState.FAILED));
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as Prisma does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "Prisma", PrismaAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         Instant start = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> inserts = new ArrayList<>();
         for (MigrationStatus e : c.in(MigrationState.PENDING)) {
@@ -276,10 +269,7 @@ public final class PrismaAdapter implements ToolAdapter {
     /** The table as Prisma's schema engine creates it for PostgreSQL (flavour/postgres.rs), and its undo. */
     private static void createTable(HistorySnapshot history, List<String> create, List<String> uncreate) {
         HistoryTable table = history.table();
-        if (!history.schemaPresent()) {
-            create.add("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema()));
-        }
-        create.add("CREATE TABLE " + table.qualified() + " (\n"
+        ChangeStart.inOwnSchema(history, "CREATE TABLE " + table.qualified() + " (\n"
                 + "    id                      VARCHAR(36) PRIMARY KEY NOT NULL,\n"
                 + "    checksum                VARCHAR(64) NOT NULL,\n"
                 + "    finished_at             TIMESTAMPTZ,\n"
@@ -288,10 +278,6 @@ public final class PrismaAdapter implements ToolAdapter {
                 + "    rolled_back_at          TIMESTAMPTZ,\n"
                 + "    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),\n"
                 + "    applied_steps_count     INTEGER NOT NULL DEFAULT 0\n"
-                + ")");
-        uncreate.add("DROP TABLE " + table.qualified());
-        if (!history.schemaPresent()) {
-            uncreate.add("DROP SCHEMA " + Identifiers.quote(table.schema()));
-        }
+                + ")", create, uncreate);
     }
 }

@@ -155,18 +155,12 @@ public final class SupabaseAdapter implements ToolAdapter {
         HistorySnapshot history = request.history();
         HistoryTable table = history.table();
         BaselineIdentity baseline = request.baseline();
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        boolean hasName = true;
-        boolean hasStatements = true;
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as the Supabase CLI does (it is absent).");
-        } else {
-            hasName = history.hasColumn("name");
-            hasStatements = history.hasColumn("statements");
-        }
+        ChangeStart opening = ChangeStart.of(history, "the Supabase CLI", SupabaseAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
+        boolean hasName = !history.present() || history.hasColumn("name");
+        boolean hasStatements = !history.present() || history.hasColumn("statements");
         BigInteger cut = number(baseline.version());
         List<String> retire = new ArrayList<>();
         for (HistoryRow r : history.rows()) {
@@ -198,13 +192,10 @@ public final class SupabaseAdapter implements ToolAdapter {
                         "older than the last migration on the remote database; db push refuses without --include-all"))
                 .forEach(blocking::add);
         ToolRefusal.check("supabase db push", migrations, blocking);
-        List<String> create = new ArrayList<>();
-        List<String> uncreate = new ArrayList<>();
-        List<String> description = new ArrayList<>();
-        if (!history.present()) {
-            createTable(history, create, uncreate);
-            description.add("Create " + table + " as the Supabase CLI does (it is absent).");
-        }
+        ChangeStart opening = ChangeStart.of(history, "the Supabase CLI", SupabaseAdapter::createTable);
+        List<String> create = opening.create();
+        List<String> uncreate = opening.uncreate();
+        List<String> description = opening.description();
         boolean hasName = !history.present() || history.hasColumn("name");
         boolean hasStatements = !history.present() || history.hasColumn("statements");
         List<String> inserts = new ArrayList<>();
