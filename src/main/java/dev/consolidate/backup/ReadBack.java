@@ -78,15 +78,12 @@ final class ReadBack {
     }
 
     static CopyDigest read(Connection c, Part part) throws SQLException, IOException {
-        CopyStreamDigest digest = new CopyStreamDigest();
+        CopyStreamDigest digest = new CopyStreamDigest(CopyStreamDigest.Measure.CONTENT);
         c.unwrap(PGConnection.class).getCopyAPI().copyOut(part.copy(), digest);
         return digest.finish();
     }
 
-    /**
-     * The digest of a table read in parts: rows, bytes and content hash add up; the stream's
-     * SHA-256 depends on order and is not compared for a restored table, so it is left empty.
-     */
+    /** The digest of a table read in parts: rows, bytes and content hash add up. */
     static CopyDigest combine(List<CopyDigest> parts) {
         if (parts.size() == 1) {
             return parts.get(0);
@@ -99,6 +96,6 @@ final class ReadBack {
             bytes += d.bytes();
             sum.add(HexFormat.of().parseHex(d.contentHash()));
         }
-        return new CopyDigest(rows, bytes, "", sum.hex());
+        return new CopyDigest(rows, bytes, null, sum.hex());
     }
 }

@@ -34,7 +34,8 @@ final class TableExporter {
              ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(file, level)) {
             zstd.setChecksum(true);
             // The buffer batches pgjdbc's one-write-per-row into large native compression calls.
-            digest = new CopyStreamDigest(new BufferedOutputStream(zstd, 256 * 1024), progress);
+            digest = new CopyStreamDigest(CopyStreamDigest.Measure.BOTH, new BufferedOutputStream(zstd, 256 * 1024),
+                    progress);
             try {
                 rows = c.unwrap(PGConnection.class).getCopyAPI()
                         .copyOut("COPY " + table.copyTarget() + " TO STDOUT", digest);

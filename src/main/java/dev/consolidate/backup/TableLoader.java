@@ -35,14 +35,14 @@ final class TableLoader {
             // Truncating the new, empty table lets COPY write frozen rows: the check below and the
             // first reads after a restore then need not set hint bits on (and rewrite) every page.
             boolean freeze = truncate(c, t);
-            CopyStreamDigest loaded = new CopyStreamDigest(null, progress);
+            CopyStreamDigest loaded = new CopyStreamDigest(CopyStreamDigest.Measure.STREAM, null, progress);
             try (InputStream in = new DigestingInputStream(reader.openTable(t.entry()), loaded)) {
                 copy.copyIn("COPY " + target + " FROM STDIN" + (freeze ? " WITH (FREEZE)" : ""), in, 256 * 1024);
             } catch (IOException e) {
                 c.rollback();
                 throw damaged(t, ArchiveIntegrity.describe(e));
             }
-            String diff = ArchiveIntegrity.difference(loaded.finish(), t.digest(), true);
+            String diff = ArchiveIntegrity.difference(loaded.finish(), t.digest());
             if (diff != null) {
                 c.rollback();
                 throw damaged(t, diff);
@@ -58,7 +58,7 @@ final class TableLoader {
 
     /** Compares what the database handed back ({@link ReadBack}) with the manifest. */
     static void checkRestored(BackupManifest.TableEntry t, CopyDigest restored) {
-        String diff = ArchiveIntegrity.difference(restored, t.digest(), false);
+        String diff = ArchiveIntegrity.difference(restored, t.digest());
         if (diff != null) {
             throw Problem.stepFailed("The restored table " + t.table() + " differs from the backup.")
                     .why("Read back from the database it has " + diff + ".")

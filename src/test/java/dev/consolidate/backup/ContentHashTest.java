@@ -2,6 +2,9 @@ package dev.consolidate.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consolidate.fs.Sha256;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ContentHashTest {
 
     private static String digest(String stream, int... splits) throws Exception {
-        CopyStreamDigest d = new CopyStreamDigest();
+        CopyStreamDigest d = new CopyStreamDigest(CopyStreamDigest.Measure.BOTH);
         byte[] b = stream.getBytes(StandardCharsets.UTF_8);
         int from = 0;
         for (int s : splits) {
@@ -44,7 +47,7 @@ class ContentHashTest {
 
     @Test
     void countsRowsAndBytesAndHashesTheStream() throws Exception {
-        CopyStreamDigest d = new CopyStreamDigest();
+        CopyStreamDigest d = new CopyStreamDigest(CopyStreamDigest.Measure.BOTH);
         byte[] b = "a\nb\n\n".getBytes(StandardCharsets.UTF_8);
         d.write(b, 0, b.length);
         CopyDigest r = d.finish();
@@ -54,8 +57,43 @@ class ContentHashTest {
     }
 
     @Test
+    void eachPassComputesOnlyTheHashItComparesAndIsComparedOnlyByIt() throws Exception {
+        byte[] b = "1\tone\n2\ttwo\n".getBytes(StandardCharsets.UTF_8);
+        CopyDigest both = measure(CopyStreamDigest.Measure.BOTH, b);
+        CopyDigest stream = measure(CopyStreamDigest.Measure.STREAM, b);
+        CopyDigest content = measure(CopyStreamDigest.Measure.CONTENT, b);
+        assertEquals(both.sha256(), stream.sha256());
+        assertNull(stream.contentHash());
+        assertEquals(both.contentHash(), content.contentHash());
+        assertNull(content.sha256());
+        assertEquals(2, stream.rows());
+        assertEquals(2, content.rows());
+        assertNull(ArchiveIntegrity.difference(stream, both));
+        assertNull(ArchiveIntegrity.difference(content, both));
+
+        // The same rows in another order: the stream differs, the content does not.
+        byte[] swapped = "2\ttwo\n1\tone\n".getBytes(StandardCharsets.UTF_8);
+        String streamDiff = ArchiveIntegrity.difference(measure(CopyStreamDigest.Measure.STREAM, swapped), both);
+        assertNotNull(streamDiff);
+        assertTrue(streamDiff.startsWith("stream SHA-256 "), streamDiff);
+        assertNull(ArchiveIntegrity.difference(measure(CopyStreamDigest.Measure.CONTENT, swapped), both));
+
+        // A changed value: each pass names what it measured.
+        byte[] changed = "1\tone\n2\ttwO\n".getBytes(StandardCharsets.UTF_8);
+        String contentDiff = ArchiveIntegrity.difference(measure(CopyStreamDigest.Measure.CONTENT, changed), both);
+        assertNotNull(contentDiff);
+        assertTrue(contentDiff.startsWith("content hash "), contentDiff);
+    }
+
+    private static CopyDigest measure(CopyStreamDigest.Measure measure, byte[] b) throws Exception {
+        CopyStreamDigest d = new CopyStreamDigest(measure);
+        d.write(b, 0, b.length);
+        return d.finish();
+    }
+
+    @Test
     void aStreamCutInsideARowStillCountsThatRow() throws Exception {
-        CopyStreamDigest d = new CopyStreamDigest();
+        CopyStreamDigest d = new CopyStreamDigest(CopyStreamDigest.Measure.BOTH);
         byte[] b = "a\nhal".getBytes(StandardCharsets.UTF_8);
         d.write(b, 0, b.length);
         assertEquals(2, d.finish().rows());
