@@ -1,0 +1,89 @@
+package dev.consolidate.backup;
+
+import dev.consolidate.sql.SourceText;
+import dev.consolidate.sql.SqlSplitter;
+import dev.consolidate.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a restore's post-data into the index builds that may run side by side on several
+ * sessions (as {@code pg_restore -j} does) and the rest, which keeps its order and runs after them.
+ *
+ * <p>A build qualifies when it creates one index, or adds one primary key, unique or exclusion
+ * constraint, on a table of the backup that is an ordinary table (not partitioned, not a
+ * partition). Such a statement touches that table alone and needs nothing post-data creates;
+ * everything that may need it (foreign keys, attachments, comments, CLUSTER ON) is in the rest.
+ * Anything not recognised with certainty stays in the rest, so an unusual statement costs speed,
+ * never order.
+ */
+final class IndexBuilds {
+    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[^\\s\".;]+)";
+    private static final String QUALIFIED = "(" + NAME + "\\." + NAME + ")";
+    private static final Pattern CREATE_INDEX = Pattern.compile(
+            "CREATE (?:UNIQUE )?INDEX " + NAME + " ON " + QUALIFIED + " USING .*", Pattern.DOTALL);
+    private static final Pattern ADD_KEY = Pattern.compile(
+            "ALTER TABLE ONLY " + QUALIFIED + "\\s+ADD CONSTRAINT " + NAME + " (?:PRIMARY KEY|UNIQUE|EXCLUDE)\\b.*",
+            Pattern.DOTALL);
+    private static final Pattern ONE_ACTION_ONLY = Pattern.compile("\\bADD\\s+CONSTRAINT\\b|\\bREFERENCES\\b|\\bFOREIGN\\s+KEY\\b");
+
+    /** One statement building an index on {@code table}, of {@code bytes} of COPY text. */
+    record Build(TableName table, long bytes, String sql) {
+    }
+
+    /**
+     * @param builds the builds, largest table first (each runs on its own)
+     * @param rest   the other statements, in their order, as one script
+     */
+    record Split(List<Build> builds, String rest) {
+    }
+
+    private IndexBuilds() {
+    }
+
+    /**
+     * @param postData the post-data script
+     * @param ordinary the backup's ordinary tables by their SQL name, with their bytes
+     */
+    static Split split(String postData, Map<String, BackupManifest.TableEntry> ordinary) {
+        List<Build> builds = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        for (Statement s : new SqlSplitter().split(SourceText.of("post-data.sql", postData))) {
+            String sql = s.text().strip();
+            String target = target(sql);
+            BackupManifest.TableEntry table = target == null ? null : ordinary.get(target);
+            if (table != null) {
+                builds.add(new Build(table.table(), table.bytes(), sql));
+            } else {
+                rest.append(sql).append(";\n");
+            }
+        }
+        builds.sort(Comparator.comparingLong(Build::bytes).reversed().thenComparing(Build::table));
+        return new Split(List.copyOf(builds), rest.toString());
+    }
+
+    /** The table a build statement works on, or null when the statement is not a build. */
+    static String target(String sql) {
+        Matcher m = CREATE_INDEX.matcher(sql);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        m = ADD_KEY.matcher(sql);
+        if (m.matches() && count(ONE_ACTION_ONLY.matcher(sql)) == 1) {
+            return m.group(1);
+        }
+        return null;
+    }
+
+    private static int count(Matcher m) {
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
