@@ -1,5 +1,8 @@
 package dev.consolidate.backup;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 
 /**
@@ -12,6 +15,9 @@ import java.util.HexFormat;
  * tables without a key can hold). The row count is recorded beside it.
  */
 final class ContentHash {
+    // Called once per row of every table: reads each 64-bit limb in one access, not byte by byte.
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     // Little-endian limbs: limb[0] holds the least significant 64 bits.
     private final long[] limb = new long[4];
 
@@ -46,10 +52,6 @@ final class ContentHash {
     }
 
     private static long readLong(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[at + i] & 0xFF);
-        }
-        return v;
+        return (long) BIG_ENDIAN_LONG.get(b, at);
     }
 }
