@@ -1,5 +1,6 @@
 package dev.consolidate.backup;
 
+import dev.consolidate.problem.Problem;
 import dev.consolidate.sql.SourceText;
 import dev.consolidate.sql.SqlSplitter;
 import dev.consolidate.sql.Statement;
@@ -50,9 +51,16 @@ final class IndexBuilds {
      * @param ordinary the backup's ordinary tables by their SQL name, with their bytes
      */
     static Split split(String postData, Map<String, BackupManifest.TableEntry> ordinary) {
+        List<Statement> statements;
+        try {
+            statements = new SqlSplitter().split(SourceText.of("post-data.sql", postData));
+        } catch (Problem p) {
+            // Not a script the splitter can cut: the server runs it whole, in order, as before.
+            return new Split(List.of(), postData);
+        }
         List<Build> builds = new ArrayList<>();
         StringBuilder rest = new StringBuilder();
-        for (Statement s : new SqlSplitter().split(SourceText.of("post-data.sql", postData))) {
+        for (Statement s : statements) {
             String sql = s.text().strip();
             String target = target(sql);
             BackupManifest.TableEntry table = target == null ? null : ordinary.get(target);

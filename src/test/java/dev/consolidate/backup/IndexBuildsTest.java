@@ -74,6 +74,14 @@ class IndexBuildsTest {
     }
 
     @Test
+    void aScriptTheSplitterCannotCutRunsWholeAsBefore() {
+        String postData = "CREATE INDEX a_idx ON app.a USING btree (id);\n\\connect other\n";
+        IndexBuilds.Split split = IndexBuilds.split(postData, Map.of("app.a", table("app", "a", 1)));
+        assertEquals(List.of(), split.builds());
+        assertEquals(postData, split.rest());
+    }
+
+    @Test
     void statementsThatDoMoreThanBuildOneIndexAreNotBuilds() {
         assertNull(IndexBuilds.target("ALTER TABLE ONLY app.a ADD CONSTRAINT a_pkey PRIMARY KEY (id), "
                 + "ADD CONSTRAINT a_b_fkey FOREIGN KEY (b) REFERENCES app.b(id)"));
