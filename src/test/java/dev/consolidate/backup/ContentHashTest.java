@@ -92,6 +92,56 @@ class ContentHashTest {
     }
 
     @Test
+    void theWordAtATimeNewlineTestMarksExactlyTheNewlines() {
+        for (int position = 0; position < 8; position++) {
+            for (int value = 0; value < 256; value++) {
+                long word = 0x4141414141414141L & ~(0xFFL << (8 * position)) | ((long) value << (8 * position));
+                long expected = value == '\n' ? 0x80L << (8 * position) : 0;
+                assertEquals(expected, CopyStreamDigest.newlines(word), "byte " + value + " at " + position);
+            }
+        }
+        // Neighbouring newlines, and the bytes a borrow would mark after one (0x0B, 0x8A, 0x01).
+        assertEquals(0x8080_0000_0000_0080L, CopyStreamDigest.newlines(0x0A0A_0B8A_0109_010AL));
+    }
+
+    @Test
+    void everyPassFindsTheSameRowsHoweverTheWritesFall() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ContentHash reference = new ContentHash();
+        int rows = 0;
+        for (; rows < 300; rows++) {
+            byte[] row = new byte[random.nextInt(40)];
+            for (int i = 0; i < row.length; i++) {
+                // Bytes next to the newline's value and its high-bit twin, but never a newline.
+                int[] near = {0x09, 0x0B, 0x8A, 0x01, 0x00, 0x7F, 0xFF, 'a'};
+                row[i] = (byte) near[random.nextInt(near.length)];
+            }
+            reference.add(java.security.MessageDigest.getInstance("SHA-256").digest(row));
+            out.write(row);
+            out.write('\n');
+        }
+        byte[] stream = out.toByteArray();
+        for (int chunk : new int[] {1, 3, 7, 8, 9, 16, 61, stream.length}) {
+            for (CopyStreamDigest.Measure measure : CopyStreamDigest.Measure.values()) {
+                CopyStreamDigest d = new CopyStreamDigest(measure);
+                for (int from = 0; from < stream.length; from += chunk) {
+                    d.write(stream, from, Math.min(chunk, stream.length - from));
+                }
+                CopyDigest r = d.finish();
+                assertEquals(rows, r.rows(), measure + " in writes of " + chunk);
+                if (measure != CopyStreamDigest.Measure.STREAM) {
+                    assertEquals(reference.hex(), r.contentHash(), measure + " in writes of " + chunk);
+                }
+            }
+        }
+        // Without its last newline the stream still holds as many rows, the last one cut short.
+        CopyStreamDigest cut = new CopyStreamDigest(CopyStreamDigest.Measure.STREAM);
+        cut.write(stream, 0, stream.length - 2);
+        assertEquals(rows, cut.finish().rows());
+    }
+
+    @Test
     void aStreamCutInsideARowStillCountsThatRow() throws Exception {
         CopyStreamDigest d = new CopyStreamDigest(CopyStreamDigest.Measure.BOTH);
         byte[] b = "a\nhal".getBytes(StandardCharsets.UTF_8);
