@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  */
 final class IndexBuilds {
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[^\\s\".;]+)";
-    private static final String QUALIFIED = "(" + NAME + "\\." + NAME + ")";
+    private static final String QUALIFIED = "(" + NAME + ")\\.(" + NAME + ")";
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "CREATE (?:UNIQUE )?INDEX " + NAME + " ON " + QUALIFIED + " USING .*", Pattern.DOTALL);
     private static final Pattern ADD_KEY = Pattern.compile(
             "ALTER TABLE ONLY " + QUALIFIED + "\\s+ADD CONSTRAINT " + NAME + " (?:PRIMARY KEY|UNIQUE|EXCLUDE)\\b.*",
             Pattern.DOTALL);
+    private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_$]*");
     private static final Pattern ONE_ACTION_ONLY = Pattern.compile("\\bADD\\s+CONSTRAINT\\b|\\bREFERENCES\\b|\\bFOREIGN\\s+KEY\\b");
 
     /** One statement building an index on {@code table}, of {@code bytes} of COPY text. */
@@ -48,9 +49,9 @@ final class IndexBuilds {
 
     /**
      * @param postData the post-data script
-     * @param ordinary the backup's ordinary tables by their SQL name, with their bytes
+     * @param ordinary the backup's ordinary tables by name, with their bytes
      */
-    static Split split(String postData, Map<String, BackupManifest.TableEntry> ordinary) {
+    static Split split(String postData, Map<TableName, BackupManifest.TableEntry> ordinary) {
         List<Statement> statements;
         try {
             statements = new SqlSplitter().split(SourceText.of("post-data.sql", postData));
@@ -62,7 +63,7 @@ final class IndexBuilds {
         StringBuilder rest = new StringBuilder();
         for (Statement s : statements) {
             String sql = s.text().strip();
-            String target = target(sql);
+            TableName target = target(sql);
             BackupManifest.TableEntry table = target == null ? null : ordinary.get(target);
             if (table != null) {
                 builds.add(new Build(table.table(), table.bytes(), sql));
@@ -75,16 +76,35 @@ final class IndexBuilds {
     }
 
     /** The table a build statement works on, or null when the statement is not a build. */
-    static String target(String sql) {
+    static TableName target(String sql) {
         Matcher m = CREATE_INDEX.matcher(sql);
         if (m.matches()) {
-            return m.group(1);
+            return name(m);
         }
         m = ADD_KEY.matcher(sql);
         if (m.matches() && count(ONE_ACTION_ONLY.matcher(sql)) == 1) {
-            return m.group(1);
+            return name(m);
         }
         return null;
+    }
+
+    /**
+     * The catalog's name for the matched schema and table, however the script quoted them: a
+     * quoted part loses its quotes (doubled quotes become one); a bare part is taken only when it
+     * is plain lower case, which the server keeps as it is. Null otherwise: a name not read with
+     * certainty keeps its statement in the rest.
+     */
+    private static TableName name(Matcher m) {
+        String schema = identifier(m.group(1));
+        String table = identifier(m.group(2));
+        return schema == null || table == null ? null : new TableName(schema, table);
+    }
+
+    private static String identifier(String part) {
+        if (part.startsWith("\"")) {
+            return part.substring(1, part.length() - 1).replace("\"\"", "\"");
+        }
+        return BARE.matcher(part).matches() ? part : null;
     }
 
     private static int count(Matcher m) {

@@ -17,15 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One restore of an archive into an empty database: integrity gate, pre-data, rows (in parallel,
- * each table checked as it lands), sequence positions, history rows, post-data.
+ * each table checked as it lands and its indexes built right after), sequence positions, history
+ * rows, the rest of post-data.
  */
 final class RestoreRun {
     private static final String PARTIAL = "The target database holds a partial restore; drop it and create an "
             + "empty one before trying again.";
 
     // Index builds over freshly loaded tables sort in memory instead of in temporary files: a
-    // quarter faster on the benchmark's largest index. Sessions building side by side share
-    // BUILDS_MEMORY_MB; the rest of post-data runs on one session with 256 MB.
+    // quarter faster on the benchmark's largest index. The loading sessions, which build each
+    // table's indexes after its rows, share BUILDS_MEMORY_MB; the rest of post-data runs on one
+    // session with 256 MB.
     private static final int BUILDS_MEMORY_MB = 512;
     private static final String POST_DATA_MEMORY = "SET LOCAL maintenance_work_mem = '256MB'";
 
@@ -71,7 +73,9 @@ final class RestoreRun {
                     "It ran in one transaction, so nothing of it was kept: the target database is still empty.", List.of());
 
             listener.phase(ProgressListener.Phase.DATA);
-            loadTables(reader, contents.tables());
+            IndexBuilds.Split split = IndexBuilds.split(reader.readText(contents.postData().entry()),
+                    ordinaryTables(ddl, contents.tables()));
+            loadTables(reader, contents.tables(), split.builds());
 
             listener.phase(ProgressListener.Phase.SEQUENCES);
             restoreSequences(ddl, contents.sequences());
@@ -80,9 +84,6 @@ final class RestoreRun {
             int history = loadHistory(ddl, contents, reader.readText(contents.history().entry()));
 
             listener.phase(ProgressListener.Phase.POST_DATA);
-            String postData = reader.readText(contents.postData().entry());
-            IndexBuilds.Split split = IndexBuilds.split(postData, ordinaryTables(ddl, contents.tables()));
-            buildIndexes(split.builds());
             runScript(ddl, split.rest(), "indexes, constraints, triggers and policies (post-data)", PARTIAL,
                     List.of(POST_DATA_MEMORY));
 
@@ -154,46 +155,38 @@ final class RestoreRun {
         }
     }
 
-    /** The backup's tables that are ordinary tables in the target (not partitioned, not partitions), by SQL name. */
-    private static Map<String, BackupManifest.TableEntry> ordinaryTables(Connection c, List<BackupManifest.TableEntry> tables)
+    /** The backup's tables that are ordinary tables in the target (not partitioned, not partitions). */
+    private static Map<TableName, BackupManifest.TableEntry> ordinaryTables(Connection c, List<BackupManifest.TableEntry> tables)
             throws SQLException {
-        Map<String, BackupManifest.TableEntry> bySql = new HashMap<>();
-        tables.forEach(t -> bySql.put(t.table().sql(), t));
-        Map<String, BackupManifest.TableEntry> ordinary = new HashMap<>();
+        Map<TableName, BackupManifest.TableEntry> byName = new HashMap<>();
+        tables.forEach(t -> byName.put(t.table(), t));
+        Map<TableName, BackupManifest.TableEntry> ordinary = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                         + "WHERE c.relkind = 'r' AND NOT c.relispartition")) {
             while (rs.next()) {
-                String sql = new TableName(rs.getString(1), rs.getString(2)).sql();
-                BackupManifest.TableEntry t = bySql.get(sql);
+                BackupManifest.TableEntry t = byName.get(new TableName(rs.getString(1), rs.getString(2)));
                 if (t != null) {
-                    ordinary.put(sql, t);
+                    ordinary.put(t.table(), t);
                 }
             }
         }
         return ordinary;
     }
 
-    /** Builds the indexes that need nothing else of post-data, over every session, largest table first. */
-    private void buildIndexes(List<IndexBuilds.Build> builds) {
-        int memory = Math.max(64, BUILDS_MEMORY_MB / Math.max(1, Math.min(workers, builds.size())));
-        Workers.run("consolidate-index", workers, target, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET maintenance_work_mem = '" + memory + "MB'");
-            }
-        }, builds, (c, b) -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(b.sql());
-            } catch (SQLException e) {
-                throw Problem.stepFailed("Building an index of " + b.table() + " failed: " + SqlErrors.describe(e) + ".")
-                        .why("The server refused a statement of the backup's schema script: " + firstLine(b.sql()))
-                        .fix("Check that the rows restored hold what the index needs (unique values for a unique "
-                                + "index, the operator classes it uses), then restore again into a new empty database.")
-                        .state(PARTIAL)
-                        .cause(e)
-                        .build();
-            }
-        });
+    /** Builds one index that needs nothing else of post-data, on the session that loaded its table. */
+    private static void build(Connection c, IndexBuilds.Build b) {
+        try (Statement s = c.createStatement()) {
+            s.execute(b.sql());
+        } catch (SQLException e) {
+            throw Problem.stepFailed("Building an index of " + b.table() + " failed: " + SqlErrors.describe(e) + ".")
+                    .why("The server refused a statement of the backup's schema script: " + firstLine(b.sql()))
+                    .fix("Check that the rows restored hold what the index needs (unique values for a unique "
+                            + "index, the operator classes it uses), then restore again into a new empty database.")
+                    .state(PARTIAL)
+                    .cause(e)
+                    .build();
+        }
     }
 
     private static String firstLine(String sql) {
@@ -201,16 +194,28 @@ final class RestoreRun {
         return nl < 0 ? sql : sql.substring(0, nl) + " ...";
     }
 
-    private void loadTables(ArchiveReader reader, List<BackupManifest.TableEntry> tables) {
+    /**
+     * Loads every table and checks it, then builds its indexes on the same session (as
+     * {@code pg_restore -j} does), so index builds fill the time other sessions spend loading.
+     */
+    private void loadTables(ArchiveReader reader, List<BackupManifest.TableEntry> tables, List<IndexBuilds.Build> builds) {
         List<BackupManifest.TableEntry> order = tables.stream()
                 .sorted(Comparator.comparingLong(BackupManifest.TableEntry::bytes).reversed()
                         .thenComparing(BackupManifest.TableEntry::table))
                 .toList();
+        Map<TableName, List<IndexBuilds.Build>> buildsOf = new HashMap<>();
+        builds.forEach(b -> buildsOf.computeIfAbsent(b.table(), k -> new ArrayList<>()).add(b));
+        int memory = Math.max(64, BUILDS_MEMORY_MB / Math.max(1, workers));
         TableLoader loader = new TableLoader(reader, listener::addBytes);
         // A table is read back as soon as it is loaded, by the same session; a large one is read
         // back in parts over every session once all tables are loaded (ReadBack).
         List<List<ReadBack.Part>> split = new ArrayList<>();
-        Workers.run("consolidate-restore", workers, target, CopySession::prepare, order, (c, t) -> {
+        Workers.run("consolidate-restore", workers, target, c -> {
+            CopySession.prepare(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET maintenance_work_mem = '" + memory + "MB'");
+            }
+        }, order, (c, t) -> {
             try {
                 loader.load(c, t);
                 List<ReadBack.Part> parts = ReadBack.parts(c, t, workers);
@@ -218,13 +223,14 @@ final class RestoreRun {
                     synchronized (split) {
                         split.add(parts);
                     }
-                    return;
+                } else {
+                    TableLoader.checkRestored(t, ReadBack.read(c, parts.get(0)));
+                    listener.tableFinished(tables.size(), t.table(), t.rows(), t.bytes());
                 }
-                TableLoader.checkRestored(t, ReadBack.read(c, parts.get(0)));
             } catch (SQLException e) {
                 throw loadFailed(t, e);
             }
-            listener.tableFinished(tables.size(), t.table(), t.rows(), t.bytes());
+            buildsOf.getOrDefault(t.table(), List.of()).forEach(b -> build(c, b));
         });
         if (split.isEmpty()) {
             return;

@@ -86,6 +86,16 @@ class BackupRoundTripTest {
         assertEquals(m.archive().sha256(), Sha256.ofFile(result.archiveFile()));
         assertTarOffsetsMatchManifest(result);
 
+        // A restore builds each table's indexes on the session that loaded the table: the backup's
+        // real post-data, with names bare or quoted as the baseline writes them, yields those builds.
+        String postData = new ArchiveReader(result.archiveFile(), m.archive()).readText(m.contents().postData().entry());
+        Map<TableName, BackupManifest.TableEntry> byName = m.contents().tables().stream()
+                .collect(Collectors.toMap(BackupManifest.TableEntry::table, t -> t));
+        List<String> built = IndexBuilds.split(postData, byName).builds().stream()
+                .map(b -> b.table().toString()).distinct().sorted().toList();
+        assertTrue(built.containsAll(List.of("app.child", "app.everything", "app.forced", "app.parent", "app.secrets")),
+                built.toString());
+
         try (ScratchDatabase target = server.create("backup_restore_target")) {
             RestoreResult restored = new BackupRestorer(ProgressListener.NONE).restore(dir.resolve("backup"), target::connect, 2);
             assertEquals(m.contents().tables().size(), restored.tables());
