@@ -8,7 +8,9 @@ import dev.consolidate.catalog.ddl.BaselineWriter;
 import dev.consolidate.catalog.model.Snapshot;
 import dev.consolidate.catalog.read.CatalogReader;
 import dev.consolidate.catalog.scope.Scope;
-import dev.consolidate.scratch.EmbeddedScratchServer;
+import dev.consolidate.scratch.OpenedScratch;
+import dev.consolidate.scratch.ScratchServers;
+import dev.consolidate.scratch.ScratchSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -33,7 +36,9 @@ import java.util.zip.DeflaterOutputStream;
  *   java -cp target/consolidate.jar bench/backup/BackupBench.java codecs PORT DB TABLE MEGABYTES
  *
  * "backup" times BackupWriter.write (snapshot, COPY, archive, verification restore into an
- * embedded scratch server, commit) and prints the phases and the JVM's peak RSS. "codecs" copies
+ * scratch server, commit) and prints the phases and the JVM's peak RSS. The scratch server is the
+ * bundled embedded one, or what the environment variable BENCH_SCRATCH names in --scratch's forms
+ * (e.g. url:postgresql://postgres@localhost:55433/postgres). "codecs" copies
  * a slice of a table's text COPY stream to a file and measures, on one thread, how fast each
  * candidate codec compresses it next to how fast COPY produces it.
  */
@@ -55,7 +60,7 @@ public class BackupBench {
 
     static void backup(int port, String db, Path out, int workers, int level) throws Exception {
         long t0 = System.nanoTime();
-        EmbeddedScratchServer scratch = EmbeddedScratchServer.start(15);
+        OpenedScratch scratch = ScratchServers.open(ScratchSpec.parse(System.getenv("BENCH_SCRATCH")), OptionalInt.of(15));
         long scratchStart = System.nanoTime() - t0;
         List<String> phases = new ArrayList<>();
         long[] last = {System.nanoTime()};
@@ -83,7 +88,7 @@ public class BackupBench {
         }
         CatalogSchemaSource schema = new CatalogSchemaSource(reader, Scope.plain(environment),
                 new BaselineWriter(Clock.systemUTC()), BaselineOptions.of("benchmark"));
-        BackupResult r = new BackupWriter(() -> connect(port, db), schema, scratch, Clock.systemUTC(), listener)
+        BackupResult r = new BackupWriter(() -> connect(port, db), schema, scratch.server(), Clock.systemUTC(), listener)
                 .write(BackupRequest.full(out).withWorkers(workers).withCompressionLevel(level));
         long took = System.nanoTime() - start;
         phases.add(current[0] + "=" + ms(System.nanoTime() - last[0]));
@@ -91,6 +96,7 @@ public class BackupBench {
         long rows = r.manifest().contents().tables().stream().mapToLong(t -> t.rows()).sum();
         long bytes = r.manifest().contents().tables().stream().mapToLong(t -> t.bytes()).sum();
         System.out.println("verified_backup_seconds=" + String.format("%.1f", took / 1e9));
+        System.out.println("scratch_server=" + scratch.server().description());
         System.out.println("scratch_server_start_seconds=" + String.format("%.1f", scratchStart / 1e9));
         System.out.println("tables=" + r.manifest().contents().tables().size() + " rows=" + rows + " copy_text_bytes=" + bytes);
         System.out.println("archive_bytes=" + Files.size(r.archiveFile()));

@@ -5,7 +5,9 @@
 #   bench/backup/run.sh [SCALE]      SCALE 1 (default) is about 2 GB; 0.05 is a quick try
 #
 # Environment: PGBIN (default /usr/lib/postgresql/15/bin), BENCH_PORT (55432), BENCH_DIR (a new
-# temporary folder), KEEP=1 to keep the folder, WORKERS (2), LEVEL (zstd level, 1).
+# temporary folder), KEEP=1 to keep the folder, WORKERS (2), LEVEL (zstd level, 1),
+# SCRATCH=local to verify on a second server started from PGBIN (with the embedded scratch
+# server's settings, on BENCH_PORT + 1) instead of the bundled embedded one; see README.md.
 set -euo pipefail
 
 SCALE=${1:-1}
@@ -25,6 +27,7 @@ if [ "$(id -u)" = 0 ]; then AS_SERVER=(runuser -u "${PGUSER_OS:-postgres}" --); 
 
 stop() {
     "${AS_SERVER[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+    "${AS_SERVER[@]}" "$PGBIN/pg_ctl" -D "$WORK/scratch" -m fast stop >/dev/null 2>&1 || true
     if [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK"; fi
 }
 trap stop EXIT
@@ -56,6 +59,16 @@ t0=$(date +%s)
 "${PSQL[@]}" -d bench -v big_rows="$BIG_ROWS" -v small_tables=200 -v small_rows="$SMALL_ROWS" -f "$ROOT/bench/backup/generate.sql" >/dev/null
 "${PSQL[@]}" -d bench -c "VACUUM ANALYZE" -c "CHECKPOINT"
 say "generated in $(( $(date +%s) - t0 )) s: $("${PSQL[@]}" -d bench -At -c "SELECT 'database ' || pg_size_pretty(pg_database_size('bench')) || ', bench.big heap ' || pg_size_pretty(pg_relation_size('bench.big')) || ', ' || count(*) || ' tables' FROM pg_tables WHERE schemaname = 'bench'")"
+
+if [ "${SCRATCH:-embedded}" = local ]; then
+    # The settings EmbeddedScratchServer gives the bundled server: scratch data is thrown away.
+    mkdir -p "$WORK/scratch"
+    if [ ${#AS_SERVER[@]} -gt 0 ]; then chown "${PGUSER_OS:-postgres}" "$WORK/scratch"; fi
+    "${AS_SERVER[@]}" "$PGBIN/initdb" -D "$WORK/scratch" -U postgres --auth=trust --no-sync -E UTF8 --locale=C >/dev/null
+    "${AS_SERVER[@]}" "$PGBIN/pg_ctl" -D "$WORK/scratch" -l "$WORK/scratch/server.log" -w start \
+        -o "-p $((PORT + 1)) -c listen_addresses=localhost -c unix_socket_directories=$WORK/scratch -c max_connections=50 -c timezone=UTC -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB -c autovacuum=off -c maintenance_work_mem=256MB" >/dev/null
+    export BENCH_SCRATCH="url:postgresql://postgres@localhost:$((PORT + 1))/postgres"
+fi
 
 mkdir -p "$WORK/out"
 say "== verified backup (workers $WORKERS, zstd-$LEVEL, -Xmx256m), load before $(load)"
