@@ -159,8 +159,6 @@ public final class SupabaseAdapter implements ToolAdapter {
         List<String> create = opening.create();
         List<String> uncreate = opening.uncreate();
         List<String> description = opening.description();
-        boolean hasName = !history.present() || history.hasColumn("name");
-        boolean hasStatements = !history.present() || history.hasColumn("statements");
         BigInteger cut = number(baseline.version());
         List<String> retire = new ArrayList<>();
         for (HistoryRow r : history.rows()) {
@@ -173,7 +171,7 @@ public final class SupabaseAdapter implements ToolAdapter {
                     + " (saved first), as supabase migration squash does.");
         }
         String text = new String(request.baselineFile(), StandardCharsets.UTF_8);
-        ObjectNode row = row(baseline.version(), baseline.name(), baseline.path(), text, hasName, hasStatements);
+        ObjectNode row = row(history, baseline.version(), baseline.name(), baseline.path(), text);
         description.add("Insert the row (version " + baseline.version() + ", name " + baseline.name()
                 + ", its statements) that supabase migration repair --status applied writes.");
         return new HistoryChange(tool(), table, "version", create, uncreate, retire, List.of(), List.of(row.toString()), description);
@@ -196,12 +194,10 @@ public final class SupabaseAdapter implements ToolAdapter {
         List<String> create = opening.create();
         List<String> uncreate = opening.uncreate();
         List<String> description = opening.description();
-        boolean hasName = !history.present() || history.hasColumn("name");
-        boolean hasStatements = !history.present() || history.hasColumn("statements");
         List<String> inserts = new ArrayList<>();
         for (MigrationStatus e : c.in(MigrationState.PENDING)) {
             Migration m = e.migration();
-            inserts.add(row(m.version(), m.description(), m.path(), m.sql(), hasName, hasStatements).toString());
+            inserts.add(row(history, m.version(), m.description(), m.path(), m.sql()).toString());
         }
         description.add("Insert the " + inserts.size() + " rows (version, name, statements) supabase db push writes"
                 + " as it applies the migrations.");
@@ -221,14 +217,18 @@ public final class SupabaseAdapter implements ToolAdapter {
         }
     }
 
-    /** A row as the CLI writes it: the file split into statements as it stores them, comments kept. */
-    private ObjectNode row(String version, String name, String path, String text, boolean hasName, boolean hasStatements) {
+    /**
+     * A row as the CLI writes it into {@code history}'s table: the file split into statements as it
+     * stores them, comments kept; name and statements only where the table has those columns (an
+     * older CLI's table lacks them), always for a table still to be created.
+     */
+    private ObjectNode row(HistorySnapshot history, String version, String name, String path, String text) {
         ObjectNode row = JSON.createObjectNode();
         row.put("version", version);
-        if (hasName) {
+        if (!history.present() || history.hasColumn("name")) {
             row.put("name", name);
         }
-        if (hasStatements) {
+        if (!history.present() || history.hasColumn("statements")) {
             ArrayNode statements = row.putArray("statements");
             splitter.splitKeepingComments(SourceText.of(path, text)).forEach(statements::add);
         }
