@@ -116,7 +116,7 @@ public final class BaselineWriter {
      */
     private List<DependencyOrder.Placed> orderBreakingCycles(List<Part> parts, Snapshot snapshot, WriterContext ctx) {
         try {
-            return DependencyOrder.order(parts, snapshot.byKey());
+            return DependencyOrder.order(parts, snapshot);
         } catch (DependencyOrder.Cycle cycle) {
             java.util.Set<dev.consolidate.catalog.model.ObjectKey> split = new java.util.TreeSet<>();
             for (dev.consolidate.catalog.model.ObjectKey k : cycle.objects()) {
@@ -141,7 +141,7 @@ public final class BaselineWriter {
                 }
             }
             try {
-                return DependencyOrder.order(again, snapshot.byKey());
+                return DependencyOrder.order(again, snapshot);
             } catch (DependencyOrder.Cycle still) {
                 throw still.problem();
             }

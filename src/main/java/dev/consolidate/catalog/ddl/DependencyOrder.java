@@ -2,6 +2,7 @@ package dev.consolidate.catalog.ddl;
 
 import dev.consolidate.catalog.model.CatalogObject;
 import dev.consolidate.catalog.model.ObjectKey;
+import dev.consolidate.catalog.model.Snapshot;
 import dev.consolidate.problem.ExitCode;
 import dev.consolidate.problem.Problem;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class DependencyOrder {
     private DependencyOrder() {
     }
 
-    static List<Placed> order(List<Part> parts, Map<ObjectKey, CatalogObject> objects) {
+    static List<Placed> order(List<Part> parts, Snapshot snapshot) {
+        Map<ObjectKey, CatalogObject> objects = snapshot.byKey();
         int n = parts.size();
         // an object's parts are consecutive: its first part is the anchor
         Map<ObjectKey, Integer> anchor = new HashMap<>(n * 2);
@@ -177,13 +179,13 @@ final class DependencyOrder {
     /**
      * Each part's place among the parts free to go, computed once: phase, trailing ranks last (in
      * rank order), then schema (global objects first), rank, object and position. The order of
-     * objects and schemas is read off the snapshot's sorted keys, so the sort compares numbers.
+     * objects and schemas is read off the snapshot's keys (which iterate in order), so the sort
+     * compares numbers.
      */
     private static int[] priorities(List<Part> parts, Phase[] phase, Map<ObjectKey, CatalogObject> objects) {
         Map<ObjectKey, Integer> objectOrder = new HashMap<>(objects.size() * 2);
         java.util.TreeSet<String> schemas = new java.util.TreeSet<>();
-        Iterable<ObjectKey> sorted = objects instanceof java.util.SortedMap ? objects.keySet() : new java.util.TreeSet<>(objects.keySet());
-        for (ObjectKey k : sorted) {
+        for (ObjectKey k : objects.keySet()) {
             objectOrder.put(k, objectOrder.size());
             schemas.add(group(k));
         }

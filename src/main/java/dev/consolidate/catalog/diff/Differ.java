@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.consolidate.catalog.model.AclItem;
 import dev.consolidate.catalog.model.CanonicalJson;
 import dev.consolidate.catalog.model.CatalogObject;
-import dev.consolidate.catalog.model.ObjectKey;
 import dev.consolidate.catalog.model.ObjectKind;
 import dev.consolidate.catalog.model.Snapshot;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +34,25 @@ public final class Differ {
     }
 
     public SnapshotDiff diff(Snapshot expected, Snapshot actual) {
-        Set<ObjectKey> keys = new TreeSet<>(expected.byKey().keySet());
-        keys.addAll(actual.byKey().keySet());
         List<ObjectDifference> out = new ArrayList<>();
-        for (ObjectKey k : keys) {
-            if (!rules.compares(k.kind())) {
+        // both iterate in key order: walk them side by side
+        Iterator<CatalogObject> ei = expected.objects().iterator();
+        Iterator<CatalogObject> ai = actual.objects().iterator();
+        CatalogObject nextE = ei.hasNext() ? ei.next() : null;
+        CatalogObject nextA = ai.hasNext() ? ai.next() : null;
+        while (nextE != null || nextA != null) {
+            int c = nextE == null ? 1 : nextA == null ? -1 : nextE.key().compareTo(nextA.key());
+            CatalogObject e = c <= 0 ? nextE : null;
+            CatalogObject a = c >= 0 ? nextA : null;
+            if (e != null) {
+                nextE = ei.hasNext() ? ei.next() : null;
+            }
+            if (a != null) {
+                nextA = ai.hasNext() ? ai.next() : null;
+            }
+            if (!rules.compares((e == null ? a : e).kind())) {
                 continue;
             }
-            CatalogObject e = expected.byKey().get(k);
-            CatalogObject a = actual.byKey().get(k);
             if (e == null) {
                 out.add(new ObjectDifference.Added(a));
             } else if (a == null) {

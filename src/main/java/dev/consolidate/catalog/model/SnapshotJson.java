@@ -113,13 +113,18 @@ public final class SnapshotJson {
 
     /** The identity as compact JSON: the unambiguous form hashed into the fingerprint. */
     public static String keyText(ObjectKey k) {
-        StringBuilder sb = new StringBuilder(64).append('[');
+        return appendKeyText(new StringBuilder(64), k).toString();
+    }
+
+    /** {@link #keyText} appended to {@code sb}. */
+    static StringBuilder appendKeyText(StringBuilder sb, ObjectKey k) {
+        sb.append('[');
         appendJson(sb, k.kind().id()).append(',');
         appendJson(sb, k.schema()).append(',');
         appendJson(sb, k.name()).append(',');
         appendJson(sb, k.parent()).append(',');
         appendJson(sb, k.signature());
-        return sb.append(']').toString();
+        return sb.append(']');
     }
 
     /** A JSON string (or null) the way Jackson writes it: the fingerprint must not change with this shortcut. */

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.consolidate.catalog.model.CatalogObject;
 import dev.consolidate.catalog.model.ObjectKey;
 import dev.consolidate.catalog.model.ObjectKind;
+import dev.consolidate.catalog.model.Snapshot;
+import dev.consolidate.catalog.model.SnapshotInfo;
 import dev.consolidate.problem.Problem;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DependencyOrderTest {
@@ -20,11 +21,11 @@ class DependencyOrderTest {
 
     @Test
     void aViewNeedingAPrimaryKeyMovesAfterTheDataWithWhatNeedsIt() {
-        Map<ObjectKey, CatalogObject> objects = Map.of(
-                TABLE, CatalogObject.of(TABLE, "{}", null, List.of()),
-                PK, CatalogObject.of(PK, "{}", null, List.of(TABLE)),
-                VIEW, CatalogObject.of(VIEW, "{}", null, List.of(PK)),
-                OTHER, CatalogObject.of(OTHER, "{}", null, List.of(VIEW)));
+        Snapshot objects = snapshot(
+                CatalogObject.of(TABLE, "{}", null, List.of()),
+                CatalogObject.of(PK, "{}", null, List.of(TABLE)),
+                CatalogObject.of(VIEW, "{}", null, List.of(PK)),
+                CatalogObject.of(OTHER, "{}", null, List.of(VIEW)));
         List<DependencyOrder.Placed> placed = DependencyOrder.order(List.of(
                 Part.of(OTHER, Rank.VIEW, "w"), Part.of(VIEW, Rank.VIEW, "v"), Part.of(PK, Rank.CONSTRAINT, "pk"),
                 Part.of(TABLE, Rank.TABLE, "t")), objects);
@@ -35,13 +36,17 @@ class DependencyOrderTest {
 
     @Test
     void aCycleIsAProblemNamingTheObjects() {
-        Map<ObjectKey, CatalogObject> objects = Map.of(
-                VIEW, CatalogObject.of(VIEW, "{}", null, List.of(OTHER)),
-                OTHER, CatalogObject.of(OTHER, "{}", null, List.of(VIEW)));
+        Snapshot objects = snapshot(
+                CatalogObject.of(VIEW, "{}", null, List.of(OTHER)),
+                CatalogObject.of(OTHER, "{}", null, List.of(VIEW)));
         DependencyOrder.Cycle c = assertThrows(DependencyOrder.Cycle.class, () -> DependencyOrder.order(
                 List.of(Part.of(VIEW, Rank.VIEW, "v"), Part.of(OTHER, Rank.VIEW, "w")), objects));
         assertEquals(java.util.Set.of(VIEW, OTHER), c.objects());
         Problem p = c.problem();
         assertTrue(p.what().contains("view a.v, view a.w"), p.what());
+    }
+
+    private static Snapshot snapshot(CatalogObject... objects) {
+        return new Snapshot(new SnapshotInfo(150000, "15", "postgres"), List.of(objects));
     }
 }
