@@ -7,9 +7,15 @@ import dev.consolidate.catalog.model.SnapshotJson;
 import dev.consolidate.scratch.ScratchDatabase;
 import dev.consolidate.testsupport.TestPostgres;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** Reading over several sessions in one exported snapshot gives exactly the single-session snapshot. */
+/**
+ * Reading over several sessions in one exported snapshot gives exactly the single-session
+ * snapshot, and a reading inside the caller's transaction gives the same and leaves that
+ * transaction's settings as they were.
+ */
 class ParallelReadTest {
 
     @Test
@@ -27,6 +33,19 @@ class ParallelReadTest {
             }
             assertEquals(one.fingerprint(), three.fingerprint());
             assertEquals(SnapshotJson.write(one), SnapshotJson.write(three));
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("SET LOCAL search_path = app, public");
+                st.execute("SET LOCAL jit = on");
+                Snapshot inside = h.reader.readInTransaction(c);
+                try (ResultSet rs = st.executeQuery("SELECT current_setting('search_path'), current_setting('jit')")) {
+                    rs.next();
+                    assertEquals("app, public", rs.getString(1));
+                    assertEquals("on", rs.getString(2));
+                }
+                c.rollback();
+                assertEquals(one.fingerprint(), inside.fingerprint());
+            }
         }
     }
 }

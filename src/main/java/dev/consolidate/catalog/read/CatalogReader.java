@@ -26,6 +26,15 @@ public final class CatalogReader {
     /** The oldest major the queries are written for. */
     public static final int OLDEST_MAJOR = 15;
     private static final int FETCH_SIZE = 2000;
+    /** What {@link #READING_SETTINGS} changes, in the order a reading inside a caller's transaction restores them. */
+    private static final String[] SETTINGS = {"search_path", "jit"};
+    /**
+     * For the reading transaction only: an empty search_path, so every deparsed name is
+     * schema-qualified the same way whatever the database's settings, and no JIT, whose
+     * compiling of the large catalog queries costs more than running them.
+     */
+    private static final String READING_SETTINGS = "SELECT pg_catalog.set_config('search_path', '', true),"
+            + " pg_catalog.set_config('jit', 'off', true)";
 
     /**
      * Reads the whole catalog (all non-system schemas) in a read-only repeatable-read transaction
@@ -91,9 +100,7 @@ public final class CatalogReader {
             }
             for (Connection c : sessions) {
                 try (Statement w = c.createStatement()) {
-                    w.execute("SELECT pg_catalog.set_config('search_path', '', true)");
-                    // JIT compiling the large catalog queries costs more than running them (seconds on big schemas).
-                    w.execute("SELECT pg_catalog.set_config('jit', 'off', true)");
+                    w.execute(READING_SETTINGS);
                 }
             }
             SnapshotInfo info = readInfo(s);
@@ -164,14 +171,16 @@ public final class CatalogReader {
      * snapshot), neither committing nor ending it; the session's search_path is restored after.
      */
     public Snapshot readInTransaction(Connection connection) throws SQLException {
-        String searchPath;
+        String[] prior = new String[SETTINGS.length];
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('search_path')")) {
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('search_path'), pg_catalog.current_setting('jit')")) {
             rs.next();
-            searchPath = rs.getString(1);
+            for (int i = 0; i < prior.length; i++) {
+                prior[i] = rs.getString(i + 1);
+            }
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("SELECT pg_catalog.set_config('search_path', '', true)");
+            s.execute(READING_SETTINGS);
         }
         try (Statement s = connection.createStatement()) {
             SnapshotInfo info = readInfo(s);
@@ -183,9 +192,12 @@ public final class CatalogReader {
             all.run(connection, CatalogQuery.DEPENDENCIES);
             return all.snapshot(info);
         } finally {
-            try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
-                ps.setString(1, searchPath);
-                ps.execute();
+            try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config(?, ?, true)")) {
+                for (int i = 0; i < prior.length; i++) {
+                    ps.setString(1, SETTINGS[i]);
+                    ps.setString(2, prior[i]);
+                    ps.execute();
+                }
             }
         }
     }
