@@ -151,9 +151,61 @@ public final class CatalogBench {
                 }
                 System.out.printf("peak heap used: %d MB (max heap %d MB)%n", peakHeap() / (1024 * 1024),
                         Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                long floor = deparseFloor(db);
+                if (!dumps.isEmpty()) {
+                    System.out.printf("5x pg_dump's median leaves %d ms for everything; the deparse floor alone takes %d ms%n",
+                            median(dumps) / 5_000_000, floor / 1_000_000);
+                }
                 Files.writeString(Path.of("target/bench-catalog-baseline.sql"), baseline.sql(), StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /**
+     * What only the server can print: the deparsed expressions (policies, checks, defaults and
+     * generated columns, indexes with expressions or predicates) and the views, functions and
+     * triggers, each call as the catalog queries make it. Run alone in a fresh session, as a read
+     * does, so the relation cache the expression deparser needs is built once, here. Any reading
+     * that takes its texts from the server, as ours and pg_dump do, needs at least this much.
+     */
+    private static final String[] FLOOR = {
+        "SELECT count(pg_get_expr(p.polqual, p.polrelid)) + count(pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p"
+            + " JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE %s",
+        "SELECT count(pg_get_constraintdef(con.oid)) FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE con.contype = 'c' AND %s",
+        "SELECT count(pg_get_expr(d.adbin, d.adrelid)) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE %s",
+        "SELECT count(pg_get_indexdef(i.indexrelid)) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL) AND %s",
+        "SELECT count(pg_get_viewdef(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('v', 'm') AND %s",
+        "SELECT count(pg_get_functiondef(f.oid)) FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace"
+            + " WHERE f.prokind IN ('f', 'p') AND %s",
+        "SELECT count(pg_get_triggerdef(t.oid)) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND %s",
+    };
+
+    /** Times {@link #FLOOR} in one fresh session and prints each part; returns the total in nanoseconds. */
+    private static long deparseFloor(Target db) throws Exception {
+        long total = 0;
+        StringBuilder parts = new StringBuilder();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SELECT set_config('search_path', '', true), set_config('jit', 'off', true)");
+            for (String q : FLOOR) {
+                long t0 = System.nanoTime();
+                try (java.sql.ResultSet rs = s.executeQuery(String.format(q, "n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"))) {
+                    rs.next();
+                }
+                long t = System.nanoTime() - t0;
+                total += t;
+                parts.append(parts.length() == 0 ? "" : ", ").append(t / 1_000_000);
+            }
+            c.rollback();
+        }
+        System.out.printf("deparse floor (policies, checks, defaults, expression indexes, views, functions, triggers): %d ms (%s)%n",
+                total / 1_000_000, parts);
+        return total;
     }
 
     /** Tables in batches: one transaction holding locks on 10,000 new relations would exhaust the lock table. */
