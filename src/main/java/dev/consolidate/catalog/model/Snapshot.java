@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * <p>The objects are sorted once, as an array (linear when they come in order, as a filtered
  * snapshot's do), and kept in a hash map that iterates in key order: a 10,000-table catalog
  * is built, filtered and scoped several times per run, and looked up hundreds of thousands of
- * times, where a tree's comparisons cost seconds.
+ * times, each of which costs a tree a chain of string comparisons.
  */
 public final class Snapshot {
     private static final Comparator<CatalogObject> BY_KEY = (a, b) -> a.key().compareTo(b.key());

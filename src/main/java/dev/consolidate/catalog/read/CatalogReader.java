@@ -168,7 +168,7 @@ public final class CatalogReader {
 
     /**
      * Reads the catalog inside the caller's open transaction (e.g. the backup's exported
-     * snapshot), neither committing nor ending it; the session's search_path is restored after.
+     * snapshot), neither committing nor ending it; the settings it changes are restored after.
      */
     public Snapshot readInTransaction(Connection connection) throws SQLException {
         String[] prior = new String[SETTINGS.length];
