@@ -41,15 +41,13 @@ class RealToolsExecuteTest {
                         + " plan text references public.plans (code));\n");
         try (ScratchDatabase production = TestPostgres.server().create("supabase cli production")) {
             String url = ToolBinary.url(production);
-            ToolBinary.Result push = supabase.run(dir, "db", "push", "--db-url", url, "--yes");
-            assertEquals(0, push.exitCode(), push.output());
+            supabase.succeed(dir, "db", "push", "--db-url", url, "--yes");
 
             consolidate(url, "supabase");
             assertEquals(List.of("20240102000000_consolidated_baseline.sql", "20240102000001_consolidated_baseline_data.sql"),
                     files(dir.resolve("supabase/migrations")));
-            ToolBinary.Result dryRun = supabase.run(dir, "db", "push", "--dry-run", "--db-url", url);
-            assertEquals(0, dryRun.exitCode(), dryRun.output());
-            assertTrue(dryRun.output().contains("Remote database is up to date"), dryRun.output());
+            String dryRun = supabase.succeed(dir, "db", "push", "--dry-run", "--db-url", url);
+            assertTrue(dryRun.contains("Remote database is up to date"), dryRun);
             assertEquals("free 0, pro 900", plans(production), "production never ran the data migration");
         }
     }
@@ -63,15 +61,13 @@ class RealToolsExecuteTest {
                         + " plan text references public.plans (code));\n-- migrate:down\ndrop table public.invoices;\n");
         try (ScratchDatabase production = TestPostgres.server().create("dbmate cli production")) {
             String url = ToolBinary.url(production);
-            ToolBinary.Result up = dbmate.run(dir, "--url", url, "--migrations-dir", "db/migrations", "--no-dump-schema", "up");
-            assertEquals(0, up.exitCode(), up.output());
+            dbmate.succeed(dir, "--url", url, "--migrations-dir", "db/migrations", "--no-dump-schema", "up");
 
             consolidate(url, "dbmate");
             assertEquals(List.of("20240102000000_consolidated_baseline.sql", "20240102000001_consolidated_baseline_data.sql"),
                     files(dir.resolve("db/migrations")));
-            ToolBinary.Result status = dbmate.run(dir, "--url", url, "--migrations-dir", "db/migrations", "status", "--exit-code");
-            assertEquals(0, status.exitCode(), status.output());
-            assertTrue(status.output().contains("Pending: 0"), status.output());
+            String status = dbmate.succeed(dir, "--url", url, "--migrations-dir", "db/migrations", "status", "--exit-code");
+            assertTrue(status.contains("Pending: 0"), status);
             assertEquals("free 0, pro 900", plans(production), "production never ran the data migration");
         }
     }

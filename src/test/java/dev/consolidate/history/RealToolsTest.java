@@ -39,8 +39,7 @@ class RealToolsTest {
         try (ScratchDatabase ours = TestPostgres.server().create("supabase cli ours");
              ScratchDatabase cli = TestPostgres.server().create("supabase cli repair")) {
             for (ScratchDatabase db : List.of(ours, cli)) {
-                ToolBinary.Result push = supabase.run(dir, "db", "push", "--db-url", ToolBinary.url(db), "--yes");
-                assertEquals(0, push.exitCode(), push.output());
+                supabase.succeed(dir, "db", "push", "--db-url", ToolBinary.url(db), "--yes");
             }
             MigrationSet local = adapter.discover(dir, Path.of("supabase/migrations"));
             HistorySnapshot before = TestProject.read(adapter, ours);
@@ -58,17 +57,14 @@ class RealToolsTest {
             project.file(baseline.path(), file);
 
             String cliUrl = ToolBinary.url(cli);
-            ToolBinary.Result revert = supabase.run(dir, "migration", "repair", "--status", "reverted", "20240101000000", "20240102000000",
+            supabase.succeed(dir, "migration", "repair", "--status", "reverted", "20240101000000", "20240102000000",
                     "--db-url", cliUrl, "--yes");
-            assertEquals(0, revert.exitCode(), revert.output());
-            ToolBinary.Result repair = supabase.run(dir, "migration", "repair", "--status", "applied", baseline.version(), "--db-url", cliUrl, "--yes");
-            assertEquals(0, repair.exitCode(), repair.output());
+            supabase.succeed(dir, "migration", "repair", "--status", "applied", baseline.version(), "--db-url", cliUrl, "--yes");
             assertEquals(TestProject.rowsJson(TestProject.read(adapter, cli)), TestProject.rowsJson(TestProject.read(adapter, ours)),
                     "our rows are the ones migration repair writes");
 
-            ToolBinary.Result dryRun = supabase.run(dir, "db", "push", "--dry-run", "--db-url", ToolBinary.url(ours));
-            assertEquals(0, dryRun.exitCode(), dryRun.output());
-            assertTrue(dryRun.output().contains("Remote database is up to date"), dryRun.output());
+            String dryRun = supabase.succeed(dir, "db", "push", "--dry-run", "--db-url", ToolBinary.url(ours));
+            assertTrue(dryRun.contains("Remote database is up to date"), dryRun);
             assertEquals(List.of(), adapter.toolView(adapter.discover(dir, Path.of("supabase/migrations")), TestProject.read(adapter, ours)));
         }
     }
@@ -82,8 +78,7 @@ class RealToolsTest {
              ScratchDatabase cli = TestPostgres.server().create("supabase cli push")) {
             new EnvironmentSetup(new SqlSplitter(), TestProject.CLOCK).apply(cli,
                     EnvironmentSpec.of(null, Tool.SUPABASE, null, dir, Map.of()));
-            ToolBinary.Result push = supabase.run(dir, "db", "push", "--db-url", ToolBinary.url(cli), "--yes");
-            assertEquals(0, push.exitCode(), push.output());
+            supabase.succeed(dir, "db", "push", "--db-url", ToolBinary.url(cli), "--yes");
             HistorySnapshot theirs = TestProject.read(adapter, cli);
             assertEquals(3, theirs.rows().size());
             assertEquals(TestProject.rowsJson(theirs), TestProject.rowsJson(ours.readHistory()), "rows, statements split as the CLI stores them");
@@ -92,9 +87,8 @@ class RealToolsTest {
                 assertEquals(TestProject.tableShape(t, table), TestProject.tableShape(o, table));
                 assertEquals(Catalogs.fingerprint(t), Catalogs.fingerprint(o), "the replay built what the CLI built");
             }
-            ToolBinary.Result dryRun = supabase.run(dir, "db", "push", "--dry-run", "--db-url", ToolBinary.url(ours.database()));
-            assertEquals(0, dryRun.exitCode(), dryRun.output());
-            assertTrue(dryRun.output().contains("Remote database is up to date"), dryRun.output());
+            String dryRun = supabase.succeed(dir, "db", "push", "--dry-run", "--db-url", ToolBinary.url(ours.database()));
+            assertTrue(dryRun.contains("Remote database is up to date"), dryRun);
         }
     }
 
@@ -105,8 +99,7 @@ class RealToolsTest {
         Project project = Projects.dbmate(dir);
         try (Productions.Fixture ours = Productions.of(project);
              ScratchDatabase cli = TestPostgres.server().create("dbmate cli up")) {
-            ToolBinary.Result up = dbmate.run(dir, "--url", ToolBinary.url(cli), "--migrations-dir", project.folder(), "--no-dump-schema", "up");
-            assertEquals(0, up.exitCode(), up.output());
+            dbmate.succeed(dir, "--url", ToolBinary.url(cli), "--migrations-dir", project.folder(), "--no-dump-schema", "up");
             HistorySnapshot theirs = TestProject.read(adapter, cli);
             assertEquals(3, theirs.rows().size());
             assertEquals(TestProject.rowsJson(theirs), TestProject.rowsJson(ours.readHistory()));
@@ -115,10 +108,9 @@ class RealToolsTest {
                 assertEquals(TestProject.tableShape(t, table), TestProject.tableShape(o, table));
                 assertEquals(Catalogs.fingerprint(t), Catalogs.fingerprint(o), "the replay built what dbmate built");
             }
-            ToolBinary.Result status = dbmate.run(dir, "--url", ToolBinary.url(ours.database()), "--migrations-dir", project.folder(),
+            String status = dbmate.succeed(dir, "--url", ToolBinary.url(ours.database()), "--migrations-dir", project.folder(),
                     "status", "--exit-code");
-            assertEquals(0, status.exitCode(), status.output());
-            assertTrue(status.output().contains("Applied: 3") && status.output().contains("Pending: 0"), status.output());
+            assertTrue(status.contains("Applied: 3") && status.contains("Pending: 0"), status);
         }
     }
 
@@ -132,8 +124,7 @@ class RealToolsTest {
                         + "-- migrate:down\ndrop index a_id;\n");
         try (ScratchDatabase db = TestPostgres.server().create("dbmate cli")) {
             String url = ToolBinary.url(db);
-            ToolBinary.Result up = dbmate.run(dir, "--url", url, "--migrations-dir", "db/migrations", "--no-dump-schema", "up");
-            assertEquals(0, up.exitCode(), up.output());
+            dbmate.succeed(dir, "--url", url, "--migrations-dir", "db/migrations", "--no-dump-schema", "up");
             MigrationSet local = adapter.discover(dir, Path.of("db/migrations"));
             HistorySnapshot before = TestProject.read(adapter, db);
             assertTrue(adapter.classify(local, before).allApplied(), adapter.classify(local, before).toString());
@@ -146,9 +137,8 @@ class RealToolsTest {
             project.archive(local, baseline.archiveFolder());
             project.file(baseline.path(), file);
 
-            ToolBinary.Result status = dbmate.run(dir, "--url", url, "--migrations-dir", "db/migrations", "status", "--exit-code");
-            assertEquals(0, status.exitCode(), status.output());
-            assertTrue(status.output().contains("Pending: 0"), status.output());
+            String status = dbmate.succeed(dir, "--url", url, "--migrations-dir", "db/migrations", "status", "--exit-code");
+            assertTrue(status.contains("Pending: 0"), status);
             assertEquals(List.of(), adapter.toolView(adapter.discover(dir, Path.of("db/migrations")), TestProject.read(adapter, db)));
         }
     }

@@ -1,5 +1,6 @@
 package dev.consolidate.history;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.consolidate.scratch.ScratchDatabase;
@@ -106,6 +107,13 @@ final class ToolBinary {
     }
 
     record Result(int exitCode, String output) {
+    }
+
+    /** Runs the tool and insists it exits 0 (the message shows what it printed); returns its output. */
+    String succeed(Path workDir, String... args) throws IOException, InterruptedException {
+        Result r = run(workDir, args);
+        assertEquals(0, r.exitCode(), r.output());
+        return r.output();
     }
 
     Result run(Path workDir, String... args) throws IOException, InterruptedException {
